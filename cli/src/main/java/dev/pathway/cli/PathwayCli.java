@@ -1,0 +1,41 @@
+package dev.pathway.cli;
+
+import dev.pathway.cli.model.ModelCommand;
+import dev.pathway.core.util.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code pathway} command: one subcommand group per module. */
+@Command(
+        name = "pathway",
+        mixinStandardHelpOptions = true,
+        versionProvider = PathwayCli.VersionProvider.class,
+        description = "Circuits, IDF dials and fine-tuning for BERT cross-encoder rerankers.",
+        subcommands = {ModelCommand.class, ScoreCommand.class})
+public final class PathwayCli implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Option(
+            names = {"-v", "--verbose"},
+            scope = CommandLine.ScopeType.INHERIT,
+            description = "Debug logging (read before logging starts).")
+    boolean verbose;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand");
+    }
+
+    public static void main(String[] args) {
+        System.exit(Main.run(args));
+    }
+
+    /** Prints the tool version. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"pathway " + Version.get()};
+        }
+    }
+}
