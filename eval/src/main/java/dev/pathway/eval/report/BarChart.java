@@ -33,7 +33,7 @@ public final class BarChart {
         CategoryChart chart = new CategoryChartBuilder()
                 .width(200 + 140 * r.metrics().size() * Math.max(1, r.conditions().size()) / 2)
                 .height(480)
-                .title(r.title() + " — " + subtitle)
+                .title(r.title().contains(subtitle) ? r.title() : r.title() + " — " + subtitle)
                 .xAxisTitle("metric (" + r.primary().label() + ")")
                 .yAxisTitle("mean ± sd across seeds")
                 .build();
