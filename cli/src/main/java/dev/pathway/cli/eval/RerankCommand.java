@@ -123,8 +123,9 @@ public final class RerankCommand implements Callable<Integer> {
         settings.put("pairs", candidates.size());
         List<String> notes = new ArrayList<>(EvalSupport.notes("first stage", e1));
         notes.add("Both conditions rank the same pool (the first stage's top " + topK + "); documents below it are not retrieved by either.");
-        if (origin.equals("import-onnx")) {
-            notes.add("The checkpoint comes from an ONNX import whose pooler and classifier are newly initialised (untrained): expect near-random reranking.");
+        if (java.util.Set.of("init-fresh-head", "import-onnx", "fresh-init").contains(origin)) {
+            notes.add("The checkpoint's last recorded operation is '" + origin + "': its pooler and classifier are newly initialised"
+                    + " (untrained), so expect near-random reranking. A smoke test, not a result.");
         }
         EvalReport report = new EvalReport("Reranking " + firstName + " top-" + topK + " on " + ds.name() + " " + data.split,
                 EvalSupport.command(spec), EvalSupport.info(ds, data.split), qrels.source(), metrics, metricOptions.averaging(),
