@@ -51,6 +51,11 @@ public final class HookRun {
         return hooks.touches(name);
     }
 
+    /** Whether this hook replaces its activation. */
+    public boolean patches(String name) {
+        return hooks.patches().containsKey(name);
+    }
+
     /**
      * Passes an activation through its hook point: patches, then caching. The returned array is
      * owned by the current scope.

@@ -94,7 +94,8 @@ public final class Patch {
             if (heads != null) {
                 mask = mask.logicalAnd(axisMask(scratch, shape, layout.headAxis(), heads));
             }
-            NDArray out = NDArrays.where(mask, replacement, act);
+            NDArray full = replacement.getShape().equals(shape) ? replacement : replacement.broadcast(shape);
+            NDArray out = NDArrays.where(mask.broadcast(shape), full, act);
             out.attach(act.getManager());
             return out;
         }

@@ -120,9 +120,21 @@ public final class CrossEncoder implements AutoCloseable {
         return labels == 1 ? logits.toFloatArray() : logits.get(":, 0").toFloatArray();
     }
 
-    /** A copy of this model with another provenance (the weights are shared, not copied). */
-    public CrossEncoder withProvenance(Provenance p) {
-        return new CrossEncoder(manager, block, tokenizer, tokenizerDir, p, weightsSha256);
+    /**
+     * An independent copy of the weights (own manager, same tokenizer file), optionally in another
+     * floating type: edits to the copy leave this model untouched; float64 copies serve exact
+     * gradient checks.
+     */
+    public CrossEncoder copy(ai.djl.ndarray.types.DataType dtype) {
+        NDManager m = PathwayEngine.newManager(device());
+        CrossEncoderBlock copy = new CrossEncoderBlock(config());
+        for (Map.Entry<String, Parameter> e : parameters().entrySet()) {
+            NDArray src = e.getValue().getArray();
+            NDArray dst = src.getDataType() == dtype ? src.duplicate() : src.toType(dtype, true);
+            dst.attach(m);
+            WeightLoader.setArray(copy.parametersByHfName().get(e.getKey()), dst);
+        }
+        return new CrossEncoder(m, copy, PairTokenizer.load(tokenizerDir), tokenizerDir, provenance, weightsSha256);
     }
 
     @Override

@@ -103,7 +103,7 @@ public final class CrossEncoderBlock extends ParamBlock {
         }
         try (NDManager fwd = caller.newSubManager()) {
             run.enter(fwd);
-            NDArray additiveMask = additiveMask(run.own(mask));
+            NDArray additiveMask = additiveMask(run.own(mask), embeddings.word.getArray().getDataType());
             NDArray resid = hooks.startLayer() == 0
                     ? embeddings.forward(run.own(ids), run.own(types), positions(fwd, ids.getShape()), run, training)
                     : run.own(hooks.startResid());
@@ -127,9 +127,9 @@ public final class CrossEncoderBlock extends ParamBlock {
     }
 
     /** [batch, pos] 1/0 mask to the additive [batch, 1, 1, key_pos] mask HuggingFace uses. */
-    private static NDArray additiveMask(NDArray mask) {
+    private static NDArray additiveMask(NDArray mask, DataType dtype) {
         Shape s = mask.getShape();
-        return mask.toType(DataType.FLOAT32, false).neg().add(1f).mul(MASK_VALUE).reshape(s.get(0), 1, 1, s.get(1));
+        return mask.toType(dtype, false).neg().add(1f).mul(MASK_VALUE).reshape(s.get(0), 1, 1, s.get(1));
     }
 
     private static NDArray positions(NDManager m, Shape idsShape) {

@@ -98,11 +98,16 @@ final class EncoderLayerBlock extends ParamBlock {
         // [batch, head, pos, d_head] -> [batch, pos, head, d_head]
         NDArray z = run.at(names.z(), pattern.matMul(v.transpose(0, 2, 1, 3)).transpose(0, 2, 1, 3));
 
-        NDArray attnOut;
+        // hook_result is computed only when asked for. Only a patched result feeds attn_out; a
+        // cached one is a side computation, so caching changes nothing bit for bit.
+        NDArray attnOut = null;
         if (run.wants(names.result())) {
             NDArray result = run.at(names.result(), perHeadResult(z));
-            attnOut = result.sum(new int[] {2}).add(w(oB));
-        } else {
+            if (run.patches(names.result())) {
+                attnOut = result.sum(new int[] {2}).add(w(oB));
+            }
+        }
+        if (attnOut == null) {
             attnOut = Linear.linear(z.reshape(b, p, c.hiddenSize()), w(oW), w(oB)).head();
         }
         if (training && c.hiddenDropout() > 0) {
