@@ -41,6 +41,10 @@ public final class Bm25Command implements Callable<Integer> {
     @Option(names = "--b", defaultValue = "0.4", description = "BM25 b (default: ${DEFAULT-VALUE}).")
     float b;
 
+    @Option(names = "--fields", defaultValue = "flat",
+            description = "flat (one field, title + text, Anserini's flat BEIR runs) or multifield (title and text apart, summed) (default: ${DEFAULT-VALUE}).")
+    String fields;
+
     @Option(names = "--hits", defaultValue = "1000", description = "Documents retrieved per query (default: ${DEFAULT-VALUE}).")
     int hits;
 
@@ -50,7 +54,7 @@ public final class Bm25Command implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Metric> metrics = metricOptions.metrics();
-        Bm25Params params = new Bm25Params(k1, b);
+        Bm25Params params = new Bm25Params(k1, b, Bm25Params.Fields.parse(fields));
         DataSet ds = DataSets.resolve(data.dataset);
         Path target = out.resolve("bm25-" + ds.name() + "-" + data.split);
         var qrels = ds.qrels(data.split);
@@ -62,7 +66,8 @@ public final class Bm25Command implements Callable<Integer> {
         }
         Evaluation e = Evaluator.evaluate(run, qrels, metrics);
         Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("bm25", params.toString() + ", hits " + hits + ", fields flat (title + text), English analyzer with Porter stemming");
+        settings.put("bm25", params + ", hits " + hits + (params.fields() == Bm25Params.Fields.FLAT ? " (one field: title + \" \" + text)"
+                : " (title and text fields, BM25 of each summed)") + ", Lucene EnglishAnalyzer with Porter stemming");
         settings.put("index", indexDir.toString());
         EvalReport report = new EvalReport("BM25 on " + ds.name() + " " + data.split, EvalSupport.command(spec),
                 EvalSupport.info(ds, data.split), qrels.source(), metrics, metricOptions.averaging(),

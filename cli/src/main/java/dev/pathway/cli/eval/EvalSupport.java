@@ -53,7 +53,7 @@ final class EvalSupport {
     static void print(PrintWriter out, EvalReport r) {
         if (r.dataSet() != null) {
             out.println("data set  " + r.dataSet().label() + ", split " + r.dataSet().split()
-                    + (r.dataSet().comparableWithPublished() ? "" : "  [not comparable with published numbers]"));
+                    + (r.dataSet().comparableWithPublished() || r.dataSet().variant().contains("comparable") ? "" : "  [not comparable with published numbers]"));
         }
         out.println("qrels     " + r.qrelsSource());
         for (Averaging a : List.of(r.primary(), r.primary() == Averaging.RUN_AND_QRELS ? Averaging.ALL_QRELS : Averaging.RUN_AND_QRELS)) {

@@ -94,7 +94,7 @@ public final class RerankCommand implements Callable<Integer> {
             firstName = first.name();
         } else {
             try (Bm25Index index = Bm25Index.openOrBuild(ds)) {
-                first = index.search(ds.queries(data.split), new Bm25Params(k1, b), topK, "bm25");
+                first = index.search(ds.queries(data.split), new Bm25Params(k1, b, Bm25Params.Fields.FLAT), topK, "bm25");
             }
             firstName = "bm25";
         }

@@ -46,11 +46,12 @@ import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * A Lucene BM25 index of a BEIR corpus, built the way Anserini builds its "flat" BEIR indexes: one
- * field holding {@code title + " " + text}, analyzed by {@link Bm25Analyzer} (English, Porter
+ * A Lucene BM25 index of a BEIR corpus, built the way Anserini builds its BEIR indexes: a field
+ * {@code contents} holding {@code title + " " + text} ("flat"), and the fields {@code title} and
+ * {@code text} apart ("multifield"), all analyzed by {@link Bm25Analyzer} (English, Porter
  * stemming). Queries are bags of analyzed terms, each term a SHOULD clause boosted by its count in
- * the query (Anserini's BagOfWordsQueryGenerator). BM25's k1 and b apply at search time, so one
- * index serves every setting.
+ * the query (Anserini's BagOfWordsQueryGenerator); a multifield query sums such a query on each
+ * field. BM25's k1 and b apply at search time, so one index serves every setting.
  *
  * <p>{@link #openOrBuild(DataSet)} caches indexes under {@code data/cache/bm25/}, keyed by the
  * corpus file's SHA-256 and the analysis, and builds a missing one atomically.
@@ -59,6 +60,8 @@ public final class Bm25Index implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(Bm25Index.class);
     static final String ID_FIELD = "id";
     static final String CONTENTS_FIELD = "contents";
+    static final String TITLE_FIELD = "title";
+    static final String TEXT_FIELD = "text";
     private static final String META = "pathway-bm25.json";
 
     static {
@@ -94,9 +97,9 @@ public final class Bm25Index implements AutoCloseable {
         }
     }
 
-    /** Where the cached index of a corpus lives: {@code <cache>/<sha256 prefix>-<analysis>-flat}. */
+    /** Where the cached index of a corpus lives: {@code <cache>/<sha256 prefix>-<analysis>-flat-multifield}. */
     public static Path cacheDir(Path cacheRoot, String corpusSha256) {
-        return cacheRoot.resolve(corpusSha256.substring(0, 16) + "-" + Bm25Analyzer.ID + "-flat");
+        return cacheRoot.resolve(corpusSha256.substring(0, 16) + "-" + Bm25Analyzer.ID + "-flat-multifield");
     }
 
     /** The cached index of a data set's corpus under {@code data/cache/bm25}, built if missing. */
@@ -149,14 +152,20 @@ public final class Bm25Index implements AutoCloseable {
             org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
             StoredField idField = new StoredField(ID_FIELD, "");
             Field contents = new TextField(CONTENTS_FIELD, "", Field.Store.NO);
+            Field title = new TextField(TITLE_FIELD, "", Field.Store.NO);
+            Field text = new TextField(TEXT_FIELD, "", Field.Store.NO);
             doc.add(idField);
             doc.add(contents);
+            doc.add(title);
+            doc.add(text);
             for (Document x : corpus) {
                 if (!seen.add(x.id())) {
                     throw new UserInputException(corpus.file() + ":" + corpus.lineNumber() + ": duplicate document id " + x.id());
                 }
                 idField.setStringValue(x.id());
                 contents.setStringValue(x.fullText());
+                title.setStringValue(x.title());
+                text.setStringValue(x.text());
                 w.addDocument(doc);
                 n++;
                 p.step(1);
@@ -175,7 +184,7 @@ public final class Bm25Index implements AutoCloseable {
         meta.put("documents", n);
         meta.put("analysis", Bm25Analyzer.ID + ": Lucene EnglishAnalyzer (standard tokenizer, possessives, lower case, "
                 + "default English stop words, Porter stemmer)");
-        meta.put("fields", "flat: one field, title + \" \" + text");
+        meta.put("fields", "contents = title + \" \" + text (flat); title and text apart (multifield)");
         meta.put("lucene", org.apache.lucene.util.Version.LATEST.toString());
         meta.put("built_at", Instant.now().toString());
         Json.write(dir.resolve(META), meta);
@@ -196,8 +205,13 @@ public final class Bm25Index implements AutoCloseable {
         return meta.path("corpus_sha256").asText();
     }
 
-    /** The bag-of-words query of a text (null if no term survives analysis). */
+    /** The bag-of-words query of a text on the flat field (null if no term survives analysis). */
     public Query query(String text) {
+        return query(text, Bm25Params.Fields.FLAT);
+    }
+
+    /** The bag-of-words query of a text (null if no term survives analysis). */
+    public Query query(String text, Bm25Params.Fields fields) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (String t : Bm25Analyzer.terms(analyzer, CONTENTS_FIELD, text)) {
             counts.merge(t, 1, Integer::sum);
@@ -205,9 +219,19 @@ public final class Bm25Index implements AutoCloseable {
         if (counts.isEmpty()) {
             return null;
         }
+        if (fields == Bm25Params.Fields.FLAT) {
+            return bagOfWords(CONTENTS_FIELD, counts);
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        b.add(bagOfWords(TITLE_FIELD, counts), BooleanClause.Occur.SHOULD);
+        b.add(bagOfWords(TEXT_FIELD, counts), BooleanClause.Occur.SHOULD);
+        return b.build();
+    }
+
+    private static Query bagOfWords(String field, Map<String, Integer> counts) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         counts.forEach((t, c) -> {
-            Query tq = new TermQuery(new Term(CONTENTS_FIELD, t));
+            Query tq = new TermQuery(new Term(field, t));
             b.add(c == 1 ? tq : new BoostQuery(tq, c), BooleanClause.Occur.SHOULD);
         });
         return b.build();
@@ -215,7 +239,7 @@ public final class Bm25Index implements AutoCloseable {
 
     /** The top {@code hits} documents for one query, in trec_eval order (empty if no term survives analysis). */
     public List<ScoredDoc> search(String text, Bm25Params params, int hits) {
-        Query q = query(text);
+        Query q = query(text, params.fields());
         if (q == null) {
             return List.of();
         }
