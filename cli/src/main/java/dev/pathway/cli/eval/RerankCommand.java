@@ -15,6 +15,7 @@ import dev.pathway.eval.metrics.Evaluator;
 import dev.pathway.eval.metrics.Metric;
 import dev.pathway.eval.report.EvalReport;
 import dev.pathway.eval.report.ReportWriter;
+import dev.pathway.eval.rerank.RandomOrder;
 import dev.pathway.eval.rerank.RerankCandidates;
 import dev.pathway.eval.rerank.RerankOptions;
 import dev.pathway.eval.rerank.Reranker;
@@ -72,6 +73,10 @@ public final class RerankCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Randomization-test seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--random-seeds", defaultValue = "10",
+            description = "Also report the chance baseline: the same pool in random order, this many seeds (0: none; default: ${DEFAULT-VALUE}).")
+    int randomSeeds;
+
     @Mixin
     DeviceOption device;
 
@@ -109,10 +114,23 @@ public final class RerankCommand implements Callable<Integer> {
         Run pool = first.cut(topK).withName(firstName);
         Evaluation e1 = Evaluator.evaluate(pool, qrels, metrics);
         Evaluation e2 = Evaluator.evaluate(reranked, qrels, metrics);
-        List<Condition> conditions = List.of(
+        List<Condition> conditions = new ArrayList<>(List.of(
                 new Condition(firstName + " top-" + topK, List.of(e1), List.of(firstStage == null ? "first-stage.trec" : firstStage.toString())),
-                new Condition("reranked", List.of(e2), List.of("rerank.trec")));
-        List<Comparisons.Row> rows = Comparisons.compare(conditions, metrics, metricOptions.averaging(), randomization, false);
+                new Condition("reranked", List.of(e2), List.of("rerank.trec"))));
+        if (randomSeeds < 0) {
+            throw new dev.pathway.core.util.UserInputException("--random-seeds must be >= 0");
+        }
+        if (randomSeeds > 0) {
+            List<Evaluation> random = new ArrayList<>();
+            List<String> labels = new ArrayList<>();
+            for (int s = 1; s <= randomSeeds; s++) {
+                random.add(Evaluator.evaluate(RandomOrder.shuffle(pool, s, "random"), qrels, metrics));
+                labels.add("seed " + s);
+            }
+            conditions.add(new Condition("random order", random, labels));
+        }
+        // all pairs: reranked vs the first stage, and reranked vs chance
+        List<Comparisons.Row> rows = Comparisons.compare(conditions, metrics, metricOptions.averaging(), randomization, true);
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("model", model.toAbsolutePath().toString());
         settings.put("first_stage", firstStage == null ? "BM25 k1=" + k1 + " b=" + b + " (Lucene, flat title + text)" : firstStage.toString());
@@ -123,6 +141,10 @@ public final class RerankCommand implements Callable<Integer> {
         settings.put("pairs", candidates.size());
         List<String> notes = new ArrayList<>(EvalSupport.notes("first stage", e1));
         notes.add("Both conditions rank the same pool (the first stage's top " + topK + "); documents below it are not retrieved by either.");
+        if (randomSeeds > 0) {
+            notes.add("'random order' is the chance baseline: the same pool shuffled uniformly, " + randomSeeds
+                    + " seeds (mean ± sd across seeds).");
+        }
         if (java.util.Set.of("init-fresh-head", "import-onnx", "fresh-init").contains(origin)) {
             notes.add("The checkpoint's last recorded operation is '" + origin + "': its pooler and classifier are newly initialised"
                     + " (untrained), so expect near-random reranking. A smoke test, not a result.");

@@ -127,7 +127,10 @@ class EvalCommandsTest {
             assertTrue(rr.ranked(q).size() <= 3);
         }
         JsonNode j = Json.read(out.resolve("results.json"));
-        assertEquals(2, j.at("/conditions").size());
+        assertEquals(3, j.at("/conditions").size());
+        assertEquals("random order", j.at("/conditions/2/name").asText());
+        assertEquals(10, j.at("/conditions/2/seeds").asInt());
+        assertEquals(6, j.at("/comparisons/rows").size()); // 2 metrics x 3 pairs
         assertTrue(j.at("/notes").toString().contains("untrained"), j.at("/notes").toString());
         assertEquals(3, j.at("/settings/top_k").asInt());
     }
