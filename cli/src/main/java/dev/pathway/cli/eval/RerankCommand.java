@@ -106,8 +106,15 @@ public final class RerankCommand implements Callable<Integer> {
         RerankCandidates candidates = RerankCandidates.of(first, topK, ds.queries(), ds);
         Run reranked;
         String origin;
+        double tokenizeSeconds;
+        double scoreSeconds;
         try (CrossEncoder m = Checkpoints.load(model, device.device())) {
-            reranked = new Reranker(m, options).rerank(candidates, "rerank");
+            long t0 = System.nanoTime();
+            candidates.encode(m.tokenizer(), maxLength);
+            long t1 = System.nanoTime();
+            reranked = new Reranker(m, options).rerank(candidates, "rerank"); // encodings are cached: this is scoring only
+            tokenizeSeconds = (t1 - t0) / 1e9;
+            scoreSeconds = (System.nanoTime() - t1) / 1e9;
             var ops = m.provenance() == null ? null : m.provenance().operations();
             origin = ops == null || ops.isEmpty() ? "" : ops.get(ops.size() - 1).path("kind").asText("");
         }
@@ -139,6 +146,9 @@ public final class RerankCommand implements Callable<Integer> {
         settings.put("batch_size", batchSize);
         settings.put("document_text", "title + \" \" + text");
         settings.put("pairs", candidates.size());
+        settings.put("throughput", String.format(java.util.Locale.ROOT, "tokenize %.1f s, score %.1f s: %.1f pairs/s scored on %s (%d cores)",
+                tokenizeSeconds, scoreSeconds, candidates.size() / Math.max(scoreSeconds, 1e-9), device.device(),
+                Runtime.getRuntime().availableProcessors()));
         List<String> notes = new ArrayList<>(EvalSupport.notes("first stage", e1));
         notes.add("Both conditions rank the same pool (the first stage's top " + topK + "); documents below it are not retrieved by either.");
         if (randomSeeds > 0) {
