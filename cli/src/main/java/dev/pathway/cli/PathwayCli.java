@@ -2,6 +2,7 @@ package dev.pathway.cli;
 
 import dev.pathway.cli.bench.BenchCommand;
 import dev.pathway.cli.data.DataCommand;
+import dev.pathway.cli.edit.EditCommand;
 import dev.pathway.cli.eval.EvalCommand;
 import dev.pathway.cli.model.ModelCommand;
 import dev.pathway.core.util.Version;
@@ -14,7 +15,14 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = PathwayCli.VersionProvider.class,
         description = "Circuits, IDF dials and fine-tuning for BERT cross-encoder rerankers.",
-        subcommands = {ModelCommand.class, ScoreCommand.class, DataCommand.class, EvalCommand.class, BenchCommand.class})
+        subcommands = {
+            ModelCommand.class,
+            ScoreCommand.class,
+            DataCommand.class,
+            EvalCommand.class,
+            EditCommand.class,
+            BenchCommand.class,
+        })
 public final class PathwayCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
