@@ -204,4 +204,23 @@ class HooksInvariantsTest {
             }
         }
     }
+
+    @Test
+    void startingAtLayerZeroFromAGivenResidualStreamReplacesTheEmbeddings() {
+        // startAt(0, resid) must use the given stream instead of recomputing the embeddings
+        // (it was silently ignored before), exactly as patching resid_pre of layer 0 does.
+        NDList twice = new NDList(inputs.get(0).get("0:1").repeat(0, 2), inputs.get(1).get("0:1").repeat(0, 2),
+                inputs.get(2).get("0:1").repeat(0, 2));
+        float[] plain = model.logits(twice).toFloatArray();
+        try (ActivationCache cache = new ActivationCache(nd)) {
+            String resid0 = HookNames.layer(0).residPre();
+            model.forward(twice, Hooks.builder().cache(resid0).build(), cache);
+            NDArray shifted = cache.get(resid0).add(0.5f);
+            float[] fromShifted = model.forward(twice, Hooks.builder().startAt(0, shifted).build(), null).toFloatArray();
+            float[] fromPatch = model.forward(twice, Hooks.builder().patch(resid0, Patch.values(shifted)).build(), null).toFloatArray();
+            assertArrayEquals(fromPatch, fromShifted, 0f);
+            assertNotEquals(plain[0], fromShifted[0]);
+            assertArrayEquals(plain, model.forward(twice, Hooks.builder().startAt(0, cache.get(resid0)).build(), null).toFloatArray(), 0f);
+        }
+    }
 }
