@@ -37,6 +37,7 @@ public final class Main {
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new PathwayCli());
+        shareVersion(cli, new PathwayCli.VersionProvider());
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
@@ -56,6 +57,12 @@ public final class Main {
             return BAD_INPUT;
         });
         return cli;
+    }
+
+    /** Every subcommand answers --version with the tool version. */
+    private static void shareVersion(CommandLine cmd, CommandLine.IVersionProvider provider) {
+        cmd.getCommandSpec().versionProvider(provider);
+        cmd.getSubcommands().values().forEach(sub -> shareVersion(sub, provider));
     }
 
     private static boolean isUserError(Throwable ex) {

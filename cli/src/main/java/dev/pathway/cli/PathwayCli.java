@@ -32,7 +32,7 @@ public final class PathwayCli implements Runnable {
     }
 
     /** Prints the tool version. */
-    static final class VersionProvider implements CommandLine.IVersionProvider {
+    public static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             return new String[] {"pathway " + Version.get()};

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
         name = "model",
         mixinStandardHelpOptions = true,
         description = "Import, fetch and inspect cross-encoder checkpoints.",
-        subcommands = {ImportOnnxCommand.class, InfoCommand.class})
+        subcommands = {ImportOnnxCommand.class, FetchCommand.class, InfoCommand.class})
 public final class ModelCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -47,6 +47,7 @@ public final class PairTokenizer implements AutoCloseable {
             throw new UserInputException("missing tokenizer file: " + file);
         }
         TokenizerVocab vocab = TokenizerVocab.read(file);
+        Map<String, Long> specials = vocab.specialIds(file);
         HuggingFaceTokenizer hf;
         try {
             // Padding and truncation are done here, per pair, not by the tokenizer's own settings.
@@ -55,7 +56,7 @@ public final class PairTokenizer implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             throw new UserInputException("cannot load tokenizer " + file + ": " + e.getMessage(), e);
         }
-        return new PairTokenizer(hf, file, vocab.specialIds(file), vocab);
+        return new PairTokenizer(hf, file, specials, vocab);
     }
 
     public Path source() {
