@@ -4,7 +4,6 @@ import ai.djl.Device;
 import dev.pathway.circuits.align.AlignedPair;
 import dev.pathway.circuits.align.LengthEqualizer;
 import dev.pathway.circuits.data.BaseData;
-import dev.pathway.circuits.data.DataMirror;
 import dev.pathway.circuits.data.PaperDiagnosticFiles;
 import dev.pathway.core.checkpoint.Checkpoints;
 import dev.pathway.core.model.CrossEncoder;
@@ -35,7 +34,11 @@ public final class Fixtures {
     }
 
     public static Path paperDir() {
-        Path d = DataMirror.root().resolve("diagnostic");
+        Path mirror = dev.pathway.eval.data.DataMirror.locate();
+        if (mirror == null) {
+            throw new IllegalStateException("no data mirror: set PATHWAY_DATA_MIRROR");
+        }
+        Path d = mirror.resolve("diagnostic");
         if (!Files.isRegularFile(d.resolve(PaperDiagnosticFiles.QUERIES))) {
             throw new IllegalStateException("missing test data: " + d.resolve(PaperDiagnosticFiles.QUERIES));
         }

@@ -1,34 +1,23 @@
 package dev.pathway.circuits.data;
 
-import dev.pathway.core.util.ProjectPaths;
 import dev.pathway.core.util.UserInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 
-/**
- * Where the paper's diagnostic files live: {@code PATHWAY_DATA_MIRROR} (system property or
- * environment variable), else {@code <project root>/../shared/data}; the files are in its
- * {@code diagnostic/} folder.
- */
+/** Where the paper's diagnostic files live: the {@code diagnostic/} folder of eval's data mirror. */
 public final class DataMirror {
     private DataMirror() {}
 
-    public static Path root() {
-        String p = System.getProperty("PATHWAY_DATA_MIRROR");
-        if (p == null || p.isBlank()) {
-            p = System.getenv("PATHWAY_DATA_MIRROR");
-        }
-        Path dir = p != null && !p.isBlank() ? Paths.get(p) : ProjectPaths.root().resolve("../shared/data");
-        return dir.toAbsolutePath().normalize();
-    }
-
     /** The folder of the paper's diagnostic files, or a user error naming where it looked. */
     public static Path paperDiagnostic() {
-        Path d = root().resolve("diagnostic");
+        Path mirror = dev.pathway.eval.data.DataMirror.locate();
+        if (mirror == null) {
+            throw new UserInputException("the paper's diagnostic files need the data mirror: set "
+                    + dev.pathway.eval.data.DataMirror.VARIABLE + " (or pass --paper-dir DIR)");
+        }
+        Path d = mirror.resolve("diagnostic");
         if (!Files.isRegularFile(d.resolve(PaperDiagnosticFiles.QUERIES))) {
-            throw new UserInputException("the paper's diagnostic files are not at " + d
-                    + " (set PATHWAY_DATA_MIRROR, or pass --paper-dir)");
+            throw new UserInputException("the paper's diagnostic files are not at " + d + " (pass --paper-dir DIR)");
         }
         return d;
     }
