@@ -137,11 +137,10 @@ final class EncoderLayerBlock extends ParamBlock {
         NDArray k = run.at(names.k(), Linear.linear(resid, w(kW), w(kB)).head().reshape(heads));
         NDArray v = run.at(names.v(), Linear.linear(resid, w(vW), w(vB)).head().reshape(heads));
 
-        // [batch, head, query_pos, key_pos]
-        NDArray scores = q.transpose(0, 2, 1, 3)
-                .matMul(k.transpose(0, 2, 3, 1))
-                .mul(1.0 / Math.sqrt(dh))
-                .add(additiveMask);
+        // [batch, head, query_pos, key_pos]. Scaling q (small) instead of the scores (large) and
+        // adding the mask in place keep two [b, h, p, p] allocations out of every layer.
+        NDArray scores = q.mul(1.0 / Math.sqrt(dh)).transpose(0, 2, 1, 3).matMul(k.transpose(0, 2, 3, 1));
+        scores.addi(additiveMask);
         scores = run.at(names.attnScores(), scores);
         NDArray pattern = scores.softmax(-1);
         if (training && c.attentionDropout() > 0) {
