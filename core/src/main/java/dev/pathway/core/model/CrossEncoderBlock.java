@@ -104,7 +104,8 @@ public final class CrossEncoderBlock extends ParamBlock {
         try (NDManager fwd = caller.newSubManager()) {
             run.enter(fwd);
             NDArray additiveMask = additiveMask(run.own(mask), embeddings.word.getArray().getDataType());
-            NDArray resid = hooks.startLayer() == 0
+            // startAt(0, resid) replaces the embeddings by the given residual stream.
+            NDArray resid = hooks.startResid() == null
                     ? embeddings.forward(run.own(ids), run.own(types), positions(fwd, ids.getShape()), run, training)
                     : run.own(hooks.startResid());
             for (int l = hooks.startLayer(); l < stop; l++) {
