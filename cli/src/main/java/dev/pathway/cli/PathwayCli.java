@@ -5,6 +5,8 @@ import dev.pathway.cli.data.DataCommand;
 import dev.pathway.cli.edit.EditCommand;
 import dev.pathway.cli.eval.EvalCommand;
 import dev.pathway.cli.model.ModelCommand;
+import dev.pathway.cli.train.QuickstartCommand;
+import dev.pathway.cli.train.TrainCommand;
 import dev.pathway.core.util.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,6 +23,8 @@ import picocli.CommandLine.Command;
             DataCommand.class,
             EvalCommand.class,
             EditCommand.class,
+            TrainCommand.class,
+            QuickstartCommand.class,
             BenchCommand.class,
         })
 public final class PathwayCli implements Runnable {
