@@ -151,6 +151,7 @@ public final class TrainingRun {
         try (Progress progress = ProgressBars.start(runDir.getFileName() + " epoch " + epoch, stepsPerEpoch(), "steps")) {
             for (Batch batch : trainer.iterateDataset(data)) {
                 try (batch) {
+                    long stepStart = System.nanoTime();
                     history.globalStep++;
                     optimizer.setTouchedRows(touchedRows(batch.getData().head()));
                     float lossValue;
@@ -171,8 +172,9 @@ public final class TrainingRun {
                     GradientNorm.clip(trainableParams.values(), norm, settings.gradClip());
                     float lr = optimizer.learningRateAt(history.globalStep);
                     trainer.step();
-                    log.write(String.format("{\"epoch\":%d,\"step\":%d,\"loss\":%s,\"grad_norm\":%s,\"lr\":%s}%n",
-                            epoch, history.globalStep, lossValue, norm, lr));
+                    log.write(String.format(java.util.Locale.ROOT, "{\"epoch\":%d,\"step\":%d,\"loss\":%s,\"grad_norm\":%s,\"lr\":%s,\"pairs\":%d,\"ms\":%.1f}%n",
+                            epoch, history.globalStep, lossValue, norm, lr, batch.getSize() * data.groupSize(0),
+                            (System.nanoTime() - stepStart) / 1e6));
                     lossSum += lossValue;
                     steps++;
                     progress.setExtra(String.format("loss %.4f", lossValue));
