@@ -1,6 +1,5 @@
 package dev.pathway.trainer.run;
 
-import ai.djl.Device;
 import dev.pathway.core.checkpoint.AtomicDirectory;
 import dev.pathway.core.engine.PathwayEngine;
 import dev.pathway.core.util.UserInputException;
@@ -41,9 +40,15 @@ public final class RecipeRunner {
     public static final String REPORT_DIR = "report";
 
     private final Path checkpoints;
+    private final RunExecutor executor;
 
     public RecipeRunner(Path checkpoints) {
+        this(checkpoints, new LocalRunExecutor());
+    }
+
+    public RecipeRunner(Path checkpoints, RunExecutor executor) {
         this.checkpoints = checkpoints;
+        this.executor = executor;
     }
 
     /**
@@ -70,25 +75,29 @@ public final class RecipeRunner {
                     + " or another --run-id");
         }
         Path base = BaseModels.resolve(recipe.base(), checkpoints, options);
-        Device device = PathwayEngine.device(options.device() != null ? options.device() : recipe.device());
+        String device = options.device() != null ? options.device() : recipe.device();
+        PathwayEngine.device(device);
         Files.createDirectories(root);
         Files.copy(recipe.file(), root.resolve("recipe.yaml"), StandardCopyOption.REPLACE_EXISTING);
-        RecipeContext context = new RecipeContext(recipe);
-        ConditionRunner runner = new ConditionRunner(context, device);
-        List<RunResult> results = new ArrayList<>();
-        int done = 0;
+        List<RunJob> pending = new ArrayList<>();
         for (Recipe.Condition c : recipe.conditions()) {
             for (long seed : recipe.seeds()) {
-                done++;
                 if (layout.finished(c.name(), seed)) {
-                    LOG.info("{} seed {} is finished; skipping", c.name(), seed);
-                    results.add(RunResult.read(layout.runDir(c.name(), seed)));
-                    continue;
+                    LOG.info("{} seed {} is finished; keeping it", c.name(), seed);
+                } else {
+                    pending.add(new RunJob(c.name(), seed));
                 }
-                LOG.warn("run {}/{}: {} seed {}", done, recipe.runCount(), c.name(), seed);
-                results.add(runner.run(c, seed, base, layout.runDir(c.name(), seed)));
             }
         }
+        executor.execute(recipe, pending, base, layout, device);
+        // Results come from the files: finished runs are read the same way whoever ran them.
+        List<RunResult> results = new ArrayList<>();
+        for (Recipe.Condition c : recipe.conditions()) {
+            for (long seed : recipe.seeds()) {
+                results.add(RunResult.read(layout.runDir(c.name(), seed)));
+            }
+        }
+        RecipeContext context = new RecipeContext(recipe);
         EvalReport report = context.test() == null ? null : report(recipe, context, layout, runId);
         AtomicDirectory.write(root.resolve(REPORT_DIR), true, dir -> {
             if (report != null) {
