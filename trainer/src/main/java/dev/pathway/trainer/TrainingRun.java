@@ -45,12 +45,13 @@ import org.apache.logging.log4j.Logger;
  * are kept as a checkpoint in {@code best/}, and the resume state in {@code state/}. Every step's
  * loss, gradient norm and learning rate go to {@code log.jsonl}.
  *
- * <p>Everything random derives from the seed: the batches of epoch e from (seed, e), dropout from
- * (seed, e), so a resumed run continues exactly as an uninterrupted one.
+ * <p>Everything random derives from the seed: the batches of epoch e from (seed, e), dropout of
+ * step t from (seed, t), so a resumed run continues exactly as an uninterrupted one.
  */
 public final class TrainingRun {
     private static final Logger LOG = LogManager.getLogger(TrainingRun.class);
     public static final String BEST = "best";
+    private static final Object STEP_LOCK = new Object();
 
     private final CrossEncoder model;
     private final PairGroupDataset data;
@@ -145,7 +146,6 @@ public final class TrainingRun {
     private double epoch(Trainer trainer, AdamW optimizer, Map<String, Parameter> trainableParams,
             TrainingHistory history, int epoch, BufferedWriter log) throws IOException {
         sampler.setEpoch(epoch);
-        PathwayEngine.get().setRandomSeed((int) Seeds.derive(seed, "dropout:epoch" + epoch));
         double lossSum = 0;
         int steps = 0;
         try (Progress progress = ProgressBars.start(runDir.getFileName() + " epoch " + epoch, stepsPerEpoch(), "steps")) {
@@ -155,14 +155,21 @@ public final class TrainingRun {
                     history.globalStep++;
                     optimizer.setTouchedRows(touchedRows(batch.getData().head()));
                     float lossValue;
-                    try (GradientCollector gc = trainer.newGradientCollector()) {
-                        NDList preds = trainer.forward(batch.getData(), batch.getLabels());
-                        NDArray l = trainer.getLoss().evaluate(batch.getLabels(), preds);
-                        lossValue = l.getFloat();
-                        if (!Float.isFinite(lossValue)) {
-                            throw stopped("the loss became " + lossValue + " at step " + history.globalStep);
+                    // One step at a time per JVM: DJL's PyTorch gradient collector allows only one
+                    // collecting thread, and dropout draws from PyTorch's one global generator,
+                    // seeded here per step so a run's masks stay its own when several runs share a
+                    // JVM (Spark local mode).
+                    synchronized (STEP_LOCK) {
+                        PathwayEngine.get().setRandomSeed((int) Seeds.derive(seed, "dropout:step" + history.globalStep));
+                        try (GradientCollector gc = trainer.newGradientCollector()) {
+                            NDList preds = trainer.forward(batch.getData(), batch.getLabels());
+                            NDArray l = trainer.getLoss().evaluate(batch.getLabels(), preds);
+                            lossValue = l.getFloat();
+                            if (!Float.isFinite(lossValue)) {
+                                throw stopped("the loss became " + lossValue + " at step " + history.globalStep);
+                            }
+                            gc.backward(l);
                         }
-                        gc.backward(l);
                     }
                     double norm = GradientNorm.of(trainableParams.values());
                     if (!Double.isFinite(norm) || norm > settings.explodeNorm()) {

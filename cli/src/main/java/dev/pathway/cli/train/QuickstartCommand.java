@@ -26,6 +26,6 @@ public final class QuickstartCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path recipe = ProjectPaths.root().resolve("recipes").resolve("quickstart.yaml");
-        return TrainCommand.run(recipe, dryRun, runId, resume, null, null, spec.commandLine().getOut());
+        return TrainCommand.run(recipe, dryRun, runId, resume, null, null, null, spec.commandLine().getOut());
     }
 }

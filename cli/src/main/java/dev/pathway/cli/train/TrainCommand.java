@@ -1,5 +1,7 @@
 package dev.pathway.cli.train;
 
+import dev.pathway.cli.engine.DistributedEngine;
+import dev.pathway.cli.engine.EngineOptions;
 import dev.pathway.core.util.ProjectPaths;
 import dev.pathway.eval.metrics.Averaging;
 import dev.pathway.eval.report.MarkdownReport;
@@ -36,16 +38,19 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--checkpoints", description = "Where runs are written (default: <project>/checkpoints).")
     Path checkpoints;
 
+    @picocli.CommandLine.Mixin
+    EngineOptions engine;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        return run(recipe, dryRun, runId, resume, device, checkpoints, spec.commandLine().getOut());
+        return run(recipe, dryRun, runId, resume, device, checkpoints, engine, spec.commandLine().getOut());
     }
 
-    static int run(Path file, boolean dryRun, String runId, boolean resume, String device, Path checkpointRoot, PrintWriter out)
-            throws Exception {
+    static int run(Path file, boolean dryRun, String runId, boolean resume, String device, Path checkpointRoot,
+            EngineOptions engine, PrintWriter out) throws Exception {
         if (resume && runId == null) {
             throw new dev.pathway.core.util.UserInputException("--resume needs the --run-id to continue");
         }
@@ -56,7 +61,16 @@ public final class TrainCommand implements Callable<Integer> {
             plan.print(out, plan.estimate());
             return 0;
         }
-        RecipeRunner.Outcome o = new RecipeRunner(root).run(r, new RecipeRunner.Options(runId, resume, device));
+        RecipeRunner.Outcome o;
+        RecipeRunner.Options options = new RecipeRunner.Options(runId, resume, device);
+        if (engine != null && engine.distributed()) {
+            try (DistributedEngine e = engine.open()) {
+                out.println("engine: " + e.describe());
+                o = new RecipeRunner(root, e.runExecutor()).run(r, options);
+            }
+        } else {
+            o = new RecipeRunner(root).run(r, options);
+        }
         if (o.report() != null) {
             out.println(MarkdownReport.table(o.report(), Averaging.RUN_AND_QRELS, false));
         }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import dev.pathway.core.engine.GradMode;
 import dev.pathway.core.model.Gradients;
 import java.util.HashMap;
 import java.util.Map;
@@ -63,10 +64,12 @@ public final class AdamW extends Optimizer {
         double c2 = 1 - Math.pow(beta2, t);
         NDArray m = means.computeIfAbsent(parameterId, k -> state(weight));
         NDArray v = variances.computeIfAbsent(parameterId, k -> state(weight));
-        if (lazyRowParameters.contains(parameterId) && currentRows != null) {
-            updateRows(weight, grad, m, v, lr, c1, c2);
-        } else {
-            step(weight, grad, m, v, lr, c1, c2);
+        try (GradMode.Scope off = GradMode.off()) {
+            if (lazyRowParameters.contains(parameterId) && currentRows != null) {
+                updateRows(weight, grad, m, v, lr, c1, c2);
+            } else {
+                step(weight, grad, m, v, lr, c1, c2);
+            }
         }
         Gradients.zero(weight);
     }

@@ -111,7 +111,7 @@ public final class RecipeContext {
     static Run sample(Run run, int n, long seed) {
         List<String> ids = new ArrayList<>(new java.util.TreeSet<>(run.queryIds()));
         Collections.shuffle(ids, new Random(seed));
-        Run.Builder b = new Run.Builder(run.name() + " (" + n + " sampled queries)");
+        Run.Builder b = new Run.Builder(run.name() + "-sample" + n);
         for (String q : ids.subList(0, n)) {
             b.ensureQuery(q);
             for (ScoredDoc d : run.ranked(q)) {
