@@ -133,6 +133,22 @@ class EvalCommandsTest {
         assertEquals(6, j.at("/comparisons/rows").size()); // 2 metrics x 3 pairs
         assertTrue(j.at("/notes").toString().contains("untrained"), j.at("/notes").toString());
         assertEquals(3, j.at("/settings/top_k").asInt());
+        assertTrue(j.at("/settings/throughput").asText().contains("pairs/s"));
+
+        // a given first stage: queries not judged in the split are not reranked
+        String trainQuery = Files.readAllLines(ProjectPaths.root().resolve("../shared/data/cisi/qrels/train.tsv").normalize()).get(1).split("\t")[0];
+        Path given = tmp.resolve("given.trec");
+        Files.writeString(given, Files.readString(out.resolve("first-stage.trec")) + trainQuery + " Q0 1 1 5.0 bm25\n");
+        Path out2 = tmp.resolve("rr2");
+        CliRunner r2 = CliRunner.run("eval", "rerank", "--model", model.toString(), "--dataset", "cisi", "--split", "test", "--run", given.toString(),
+                "--top-k", "3", "--max-length", "64", "--metrics", "ndcg@10", "--random-seeds", "0", "--out", out2.toString());
+        assertEquals(0, r2.code(), r2.toString());
+        Run rr2 = RunFiles.read(out2.resolve("rerank.trec"));
+        assertFalse(rr2.contains(trainQuery));
+        assertEquals(first.queryIds(), rr2.queryIds());
+        for (String q : first.queryIds()) {
+            assertEquals(rr.ranked(q), rr2.ranked(q), "same pairs, same scores");
+        }
     }
 
     @Test
