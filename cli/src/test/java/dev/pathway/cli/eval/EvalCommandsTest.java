@@ -108,6 +108,22 @@ class EvalCommandsTest {
         assertEquals(4, j.at("/comparisons/rows").size()); // 2 metrics x 2 comparisons against the baseline
         assertEquals(1.0, j.at("/comparisons/rows/1/p_t_test").asDouble(), 1e-12); // run0.trec equals the baseline
         assertTrue(Files.readString(out.resolve("report.md")).contains("Holm-Bonferroni"));
+        // chance baseline of a pool, as a condition with ten seeds
+        Path shuffled = tmp.resolve("shuffled");
+        CliRunner sh = CliRunner.run("eval", "shuffle", runs[0].toString(), "--top-k", "3", "--seeds", "10", "--out", shuffled.toString());
+        assertEquals(0, sh.code(), sh.toString());
+        Run s1 = RunFiles.read(shuffled.resolve("random-1.trec"));
+        assertEquals(3, s1.ranked("q0").size());
+        assertEquals(RunFiles.read(runs[0]).top("q0", 3).stream().map(ScoredDoc::docId).sorted().toList(),
+                s1.ranked("q0").stream().map(ScoredDoc::docId).sorted().toList());
+        StringBuilder seeds = new StringBuilder("random=");
+        for (int s = 1; s <= 10; s++) {
+            seeds.append(s == 1 ? "" : ",").append(shuffled.resolve("random-" + s + ".trec"));
+        }
+        CliRunner chance = CliRunner.run("eval", "compare", "--qrels", q.toString(), "--metrics", "ndcg@10", "--condition", "base=" + runs[0],
+                "--condition", seeds.toString(), "--out", tmp.resolve("chance").toString());
+        assertEquals(0, chance.code(), chance.toString());
+        assertEquals(10, Json.read(tmp.resolve("chance/results.json")).at("/conditions/1/runs").size());
         CliRunner few = CliRunner.run("eval", "compare", runs[0].toString(), "--qrels", q.toString(), "--permutations", "100", "--out", tmp.resolve("x").toString());
         assertTrue(few.isOneLineUserError(), few.toString());
     }
