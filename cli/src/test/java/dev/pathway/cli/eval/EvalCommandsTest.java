@@ -22,6 +22,26 @@ class EvalCommandsTest {
     Path tmp;
 
     @Test
+    void everyHelpRendersWithoutFormatWarnings() {
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true));
+        try {
+            for (String[] cmd : new String[][] {{"data"}, {"data", "list"}, {"data", "fetch"}, {"data", "stats"}, {"eval"}, {"eval", "bm25"},
+                    {"eval", "rerank"}, {"eval", "compare"}, {"eval", "shuffle"}, {"eval", "bench"}}) {
+                String[] args = java.util.Arrays.copyOf(cmd, cmd.length + 1);
+                args[cmd.length] = "--help";
+                CliRunner r = CliRunner.run(args);
+                assertEquals(0, r.code(), String.join(" ", args) + "\n" + r);
+                assertTrue(r.out().startsWith("Usage: pathway " + String.join(" ", cmd)), r.out());
+            }
+        } finally {
+            System.setErr(saved);
+        }
+        assertFalse(captured.toString().contains("picocli WARN"), captured.toString());
+    }
+
+    @Test
     void dataListAndStats() {
         CliRunner list = CliRunner.run("data", "list");
         assertEquals(0, list.code(), list.toString());
