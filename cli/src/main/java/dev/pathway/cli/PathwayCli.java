@@ -1,5 +1,6 @@
 package dev.pathway.cli;
 
+import dev.pathway.cli.bench.BenchCommand;
 import dev.pathway.cli.data.DataCommand;
 import dev.pathway.cli.edit.EditCommand;
 import dev.pathway.cli.eval.EvalCommand;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = PathwayCli.VersionProvider.class,
         description = "Circuits, IDF dials and fine-tuning for BERT cross-encoder rerankers.",
-        subcommands = {ModelCommand.class, ScoreCommand.class, DataCommand.class, EvalCommand.class, EditCommand.class})
+        subcommands = {ModelCommand.class, ScoreCommand.class, DataCommand.class, EvalCommand.class, EditCommand.class, BenchCommand.class})
 public final class PathwayCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
