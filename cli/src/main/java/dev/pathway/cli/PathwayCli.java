@@ -5,6 +5,8 @@ import dev.pathway.cli.data.DataCommand;
 import dev.pathway.cli.edit.EditCommand;
 import dev.pathway.cli.eval.EvalCommand;
 import dev.pathway.cli.model.ModelCommand;
+import dev.pathway.cli.train.QuickstartCommand;
+import dev.pathway.cli.train.TrainCommand;
 import dev.pathway.core.util.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,7 +17,16 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = PathwayCli.VersionProvider.class,
         description = "Circuits, IDF dials and fine-tuning for BERT cross-encoder rerankers.",
-        subcommands = {ModelCommand.class, ScoreCommand.class, DataCommand.class, EvalCommand.class, EditCommand.class, BenchCommand.class})
+        subcommands = {
+            ModelCommand.class,
+            ScoreCommand.class,
+            DataCommand.class,
+            EvalCommand.class,
+            EditCommand.class,
+            TrainCommand.class,
+            QuickstartCommand.class,
+            BenchCommand.class,
+        })
 public final class PathwayCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

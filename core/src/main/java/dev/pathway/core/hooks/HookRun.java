@@ -78,6 +78,32 @@ public final class HookRun {
         return own(out);
     }
 
+    /**
+     * Whether the activation at this hook is replaced as a whole by fixed values (its last patch
+     * has values and no selector), so the forward need not compute what only feeds it.
+     */
+    public boolean replacedWhole(String name) {
+        List<Patch> list = hooks.patches().get(name);
+        return list != null && list.get(list.size() - 1).replacesWhole();
+    }
+
+    /**
+     * The activation of a hook that {@link #replacedWhole replaces it whole}, without computing
+     * the original: the last patch's values broadcast to {@code shape}, cached if asked. Owned by
+     * the current scope.
+     */
+    public NDArray replacement(String name, ai.djl.ndarray.types.Shape shape) {
+        List<Patch> list = hooks.patches().get(name);
+        NDArray out = list.get(list.size() - 1).values();
+        if (!out.getShape().equals(shape)) {
+            out = out.broadcast(shape);
+        }
+        if (hooks.cacheNames().contains(name)) {
+            cache.put(name, out);
+        }
+        return own(out);
+    }
+
     /** An array owned by the current scope: the array itself, or a view of it (no copy). */
     public NDArray own(NDArray a) {
         if (scope == null || a.getManager() == scope) {

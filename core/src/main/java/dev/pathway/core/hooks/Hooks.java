@@ -50,7 +50,7 @@ public final class Hooks {
     }
 
     public boolean isEmpty() {
-        return cache.isEmpty() && patches.isEmpty() && startLayer == 0 && stopBeforeLayer < 0;
+        return cache.isEmpty() && patches.isEmpty() && startResid == null && stopBeforeLayer < 0;
     }
 
     /** The layer the forward starts at (0: from the embeddings). */
@@ -58,7 +58,10 @@ public final class Hooks {
         return startLayer;
     }
 
-    /** The residual stream [batch, pos, d_model] that enters {@link #startLayer()}. */
+    /**
+     * The residual stream [batch, pos, d_model] that enters {@link #startLayer()}, or null to
+     * compute it (from the embeddings). At layer 0 it replaces the embeddings' output.
+     */
     public NDArray startResid() {
         return startResid;
     }

@@ -51,6 +51,15 @@ public final class Patch {
         return new Patch(values, function, rows, positions, heads.clone());
     }
 
+    /** Whether this patch replaces the whole activation by fixed values (no selector, no function). */
+    boolean replacesWhole() {
+        return values != null && !selective();
+    }
+
+    NDArray values() {
+        return values;
+    }
+
     boolean selective() {
         return rows != null || positions != null || heads != null;
     }

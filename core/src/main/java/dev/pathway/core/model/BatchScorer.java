@@ -13,8 +13,17 @@ import java.util.stream.IntStream;
 /**
  * Scores many pairs: sorts them by length so each batch pads little, runs batches in inference
  * mode with a scoped NDManager each, and returns scores in the input order.
+ *
+ * <p>Each batch runs in passes of as many rows as keep the largest intermediates (attention
+ * [rows, heads, seq, seq] and the MLP hidden layer) under {@link #PASS_BUDGET_BYTES}. Why: glibc
+ * serves allocations above its mmap threshold (at most 32 MB) with fresh pages, and touching
+ * fresh pages for every intermediate made page faults a third of the run time; smaller blocks
+ * are recycled from the heap. Results do not depend on the pass size.
  */
 public final class BatchScorer {
+    /** Upper bound for one intermediate tensor of a pass. */
+    static final long PASS_BUDGET_BYTES = 16L << 20;
+
     private final CrossEncoder model;
     private final int batchSize;
 
@@ -26,27 +35,59 @@ public final class BatchScorer {
         this.batchSize = batchSize;
     }
 
+    /** Rows per forward pass for sequences of {@code seqLen} tokens. */
+    int rowsPerPass(int seqLen) {
+        var c = model.config();
+        long attention = 4L * c.numHeads() * seqLen * seqLen;
+        long mlp = 4L * seqLen * c.intermediateSize();
+        long perRow = Math.max(attention, mlp);
+        return (int) Math.max(1, Math.min(batchSize, PASS_BUDGET_BYTES / perRow));
+    }
+
     /** The first logit per pair, in input order. */
     public float[] score(List<PairEncoding> pairs, Progress progress) {
-        int n = pairs.size();
-        Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
-        // Longest first: the biggest batch runs first, so memory peaks early and predictably.
-        java.util.Arrays.sort(order, Comparator.comparingInt((Integer i) -> pairs.get(i).length()).reversed());
-        float[] out = new float[n];
-        for (int start = 0; start < n; start += batchSize) {
-            int end = Math.min(n, start + batchSize);
+        int[] order = order(pairs);
+        float[] out = new float[pairs.size()];
+        for (int start = 0; start < order.length; start += batchSize) {
+            int end = Math.min(order.length, start + batchSize);
             List<PairEncoding> batch = new ArrayList<>(end - start);
             for (int i = start; i < end; i++) {
                 batch.add(pairs.get(order[i]));
             }
-            try (NDManager m = model.manager().newSubManager()) {
-                NDArray logits = model.logits(new EncodedBatch(batch).toNDList(m));
-                float[] s = CrossEncoder.firstColumn(logits);
-                for (int i = start; i < end; i++) {
-                    out[order[i]] = s[i - start];
-                }
+            float[] s = scoreBatch(batch);
+            for (int i = start; i < end; i++) {
+                out[order[i]] = s[i - start];
             }
             progress.step(end - start);
+        }
+        return out;
+    }
+
+    /**
+     * The scoring order: longest first (the biggest batch runs first, so memory peaks early),
+     * ties in input order. Cutting this order into runs of {@code batchSize} gives the batches;
+     * distributed scoring cuts it the same way, so its batches, and its numbers, are the same.
+     */
+    public static int[] order(List<PairEncoding> pairs) {
+        Integer[] order = IntStream.range(0, pairs.size()).boxed().toArray(Integer[]::new);
+        java.util.Arrays.sort(order, Comparator.comparingInt((Integer i) -> pairs.get(i).length()).reversed());
+        return java.util.Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+    }
+
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** The first logit of each pair of one batch, run in passes (see the class comment). */
+    public float[] scoreBatch(List<PairEncoding> batch) {
+        float[] out = new float[batch.size()];
+        int rows = rowsPerPass(batch.stream().mapToInt(PairEncoding::length).max().orElse(1));
+        for (int from = 0; from < batch.size(); from += rows) {
+            int to = Math.min(batch.size(), from + rows);
+            try (NDManager m = model.manager().newSubManager()) {
+                NDArray logits = model.logits(new EncodedBatch(batch.subList(from, to)).toNDList(m));
+                System.arraycopy(CrossEncoder.firstColumn(logits), 0, out, from, to - from);
+            }
         }
         return out;
     }

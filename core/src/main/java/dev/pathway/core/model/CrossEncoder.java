@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import dev.pathway.core.checkpoint.Provenance;
 import dev.pathway.core.config.BertConfig;
+import dev.pathway.core.engine.GradMode;
 import dev.pathway.core.engine.PathwayEngine;
 import dev.pathway.core.hooks.ActivationCache;
 import dev.pathway.core.hooks.HookPoints;
@@ -98,12 +99,16 @@ public final class CrossEncoder implements AutoCloseable {
 
     /** Logits [batch, num_labels] of a batch, in inference mode. */
     public NDArray logits(NDList inputs) {
-        return block.forward(inputs, Hooks.none(), null, false);
+        try (GradMode.Scope off = GradMode.off()) {
+            return block.forward(inputs, Hooks.none(), null, false);
+        }
     }
 
     /** The hooked forward in inference mode; see {@link CrossEncoderBlock#forward}. */
     public NDArray forward(NDList inputs, Hooks hooks, ActivationCache cache) {
-        return block.forward(inputs, hooks, cache, false);
+        try (GradMode.Scope off = GradMode.off()) {
+            return block.forward(inputs, hooks, cache, false);
+        }
     }
 
     /** The first logit of each pair of one batch (no length bucketing; see {@link BatchScorer}). */

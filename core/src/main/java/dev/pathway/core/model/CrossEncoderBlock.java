@@ -104,7 +104,8 @@ public final class CrossEncoderBlock extends ParamBlock {
         try (NDManager fwd = caller.newSubManager()) {
             run.enter(fwd);
             NDArray additiveMask = additiveMask(run.own(mask), embeddings.word.getArray().getDataType());
-            NDArray resid = hooks.startLayer() == 0
+            // startAt(0, resid) replaces the embeddings by the given residual stream.
+            NDArray resid = hooks.startResid() == null
                     ? embeddings.forward(run.own(ids), run.own(types), positions(fwd, ids.getShape()), run, training)
                     : run.own(hooks.startResid());
             for (int l = hooks.startLayer(); l < stop; l++) {
@@ -141,9 +142,20 @@ public final class CrossEncoderBlock extends ParamBlock {
         return layers.get(layer).headOutputWeight(head);
     }
 
+    /**
+     * DJL's forward (what {@code Trainer} calls). The forward computes with the parameters' own
+     * arrays; asking the store for each one registers it, so the trainer's optimizer updates them.
+     * Only a single device is supported: the store must hand back the same arrays.
+     */
     @Override
     protected NDList forwardInternal(
             ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
+        ai.djl.Device device = inputs.head().getDevice();
+        for (Parameter p : hfParameters.values()) {
+            if (parameterStore.getValue(p, device, training) != p.getArray()) {
+                throw new IllegalStateException("pathway trains on one device; parameter " + p.getName() + " was copied");
+            }
+        }
         return new NDList(forward(inputs, Hooks.none(), null, training));
     }
 

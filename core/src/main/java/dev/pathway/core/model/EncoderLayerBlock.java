@@ -76,28 +76,43 @@ final class EncoderLayerBlock extends ParamBlock {
         NDArray resid = run.at(names.residPre(), residPre);
         long b = resid.getShape().get(0);
         long p = resid.getShape().get(1);
+
+        NDArray attnOut;
+        if (run.replacedWhole(names.attnOut()) && !touchesAttention(run, true)) {
+            // attn_out is replaced by fixed values and nothing asks for the attention inside:
+            // skip q, k, v, pattern and z (path patching freezes whole layers this way).
+            attnOut = run.replacement(names.attnOut(), new Shape(b, p, c.hiddenSize()));
+        } else {
+            attnOut = attention(resid, additiveMask, run, training);
+        }
+
+        NDArray residMid = run.at(names.residMid(), resid.add(attnOut));
+        NDArray x = run.at(names.normalizedResidMid(), layerNorm(residMid, ln1W, ln1B));
+        NDArray pre = run.at(names.mlpPre(), Linear.linear(x, w(inW), w(inB)).head());
+        NDArray post = run.at(names.mlpPost(), Activation.gelu(pre));
+        NDArray mlpOut = Linear.linear(post, w(outW), w(outB)).head();
+        if (training && c.hiddenDropout() > 0) {
+            mlpOut = Dropout.dropout(mlpOut, (float) c.hiddenDropout(), true).head();
+        }
+        mlpOut = run.at(names.mlpOut(), mlpOut);
+        NDArray residPost = run.at(names.residPost(), x.add(mlpOut));
+        return run.at(names.normalizedResidPost(), layerNorm(residPost, ln2W, ln2B));
+    }
+
+    /** Multi-head attention of {@code resid}: the layer's {@code attn_out} [batch, pos, d_model]. */
+    private NDArray attention(NDArray resid, NDArray additiveMask, HookRun run, boolean training) {
+        long b = resid.getShape().get(0);
+        long p = resid.getShape().get(1);
         int h = c.numHeads();
         int dh = c.headDim();
         Shape heads = new Shape(b, p, h, dh);
-
-        NDArray q = run.at(names.q(), Linear.linear(resid, w(qW), w(qB)).head().reshape(heads));
-        NDArray k = run.at(names.k(), Linear.linear(resid, w(kW), w(kB)).head().reshape(heads));
-        NDArray v = run.at(names.v(), Linear.linear(resid, w(vW), w(vB)).head().reshape(heads));
-
-        // [batch, head, query_pos, key_pos]
-        NDArray scores = q.transpose(0, 2, 1, 3)
-                .matMul(k.transpose(0, 2, 3, 1))
-                .mul(1.0 / Math.sqrt(dh))
-                .add(additiveMask);
-        scores = run.at(names.attnScores(), scores);
-        NDArray pattern = scores.softmax(-1);
-        if (training && c.attentionDropout() > 0) {
-            pattern = Dropout.dropout(pattern, (float) c.attentionDropout(), true).head();
+        NDArray z;
+        if (run.replacedWhole(names.z()) && !touchesAttention(run, false)) {
+            // z is replaced by fixed values: q, k, v and the pattern would be computed for nothing.
+            z = run.replacement(names.z(), heads);
+        } else {
+            z = headOutputs(resid, additiveMask, run, training, heads, dh);
         }
-        pattern = run.at(names.pattern(), pattern);
-        // [batch, head, pos, d_head] -> [batch, pos, head, d_head]
-        NDArray z = run.at(names.z(), pattern.matMul(v.transpose(0, 2, 1, 3)).transpose(0, 2, 1, 3));
-
         // hook_result is computed only when asked for. Only a patched result feeds attn_out; a
         // cached one is a side computation, so caching changes nothing bit for bit.
         NDArray attnOut = null;
@@ -113,19 +128,33 @@ final class EncoderLayerBlock extends ParamBlock {
         if (training && c.hiddenDropout() > 0) {
             attnOut = Dropout.dropout(attnOut, (float) c.hiddenDropout(), true).head();
         }
-        attnOut = run.at(names.attnOut(), attnOut);
+        return run.at(names.attnOut(), attnOut);
+    }
 
-        NDArray residMid = run.at(names.residMid(), resid.add(attnOut));
-        NDArray x = run.at(names.normalizedResidMid(), layerNorm(residMid, ln1W, ln1B));
-        NDArray pre = run.at(names.mlpPre(), Linear.linear(x, w(inW), w(inB)).head());
-        NDArray post = run.at(names.mlpPost(), Activation.gelu(pre));
-        NDArray mlpOut = Linear.linear(post, w(outW), w(outB)).head();
-        if (training && c.hiddenDropout() > 0) {
-            mlpOut = Dropout.dropout(mlpOut, (float) c.hiddenDropout(), true).head();
+    /** q, k, v, scores, pattern and z of every head: z [batch, pos, head, d_head]. */
+    private NDArray headOutputs(NDArray resid, NDArray additiveMask, HookRun run, boolean training, Shape heads, int dh) {
+        NDArray q = run.at(names.q(), Linear.linear(resid, w(qW), w(qB)).head().reshape(heads));
+        NDArray k = run.at(names.k(), Linear.linear(resid, w(kW), w(kB)).head().reshape(heads));
+        NDArray v = run.at(names.v(), Linear.linear(resid, w(vW), w(vB)).head().reshape(heads));
+
+        // [batch, head, query_pos, key_pos]. Scaling q (small) instead of the scores (large) and
+        // adding the mask in place keep two [b, h, p, p] allocations out of every layer.
+        NDArray scores = q.mul(1.0 / Math.sqrt(dh)).transpose(0, 2, 1, 3).matMul(k.transpose(0, 2, 3, 1));
+        scores.addi(additiveMask);
+        scores = run.at(names.attnScores(), scores);
+        NDArray pattern = scores.softmax(-1);
+        if (training && c.attentionDropout() > 0) {
+            pattern = Dropout.dropout(pattern, (float) c.attentionDropout(), true).head();
         }
-        mlpOut = run.at(names.mlpOut(), mlpOut);
-        NDArray residPost = run.at(names.residPost(), x.add(mlpOut));
-        return run.at(names.normalizedResidPost(), layerNorm(residPost, ln2W, ln2B));
+        pattern = run.at(names.pattern(), pattern);
+        // [batch, head, pos, d_head] -> [batch, pos, head, d_head]
+        return run.at(names.z(), pattern.matMul(v.transpose(0, 2, 1, 3)).transpose(0, 2, 1, 3));
+    }
+
+    /** Whether any hook inside the attention (before z, or up to the result) is cached or patched. */
+    private boolean touchesAttention(HookRun run, boolean includeZ) {
+        return run.wants(names.q()) || run.wants(names.k()) || run.wants(names.v()) || run.wants(names.attnScores())
+                || run.wants(names.pattern()) || (includeZ && (run.wants(names.z()) || run.wants(names.result())));
     }
 
     /**

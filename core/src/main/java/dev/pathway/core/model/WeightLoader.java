@@ -105,7 +105,9 @@ public final class WeightLoader {
             throw new IllegalArgumentException(
                     "parameter " + p.getName() + " has shape " + p.getArray().getShape() + ", new values " + array.getShape());
         }
-        array.copyTo(p.getArray());
+        try (dev.pathway.core.engine.GradMode.Scope off = dev.pathway.core.engine.GradMode.off()) {
+            array.copyTo(p.getArray());
+        }
         array.close();
     }
 

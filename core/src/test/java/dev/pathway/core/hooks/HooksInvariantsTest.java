@@ -168,4 +168,59 @@ class HooksInvariantsTest {
                 () -> model.forward(inputs, Hooks.builder().patch(HookNames.LOGITS, Patch.function((a, n, l) -> a).heads(0)).build(), null));
         assertTrue(e.getMessage().contains("no head axis"), e.getMessage());
     }
+
+    @Test
+    void wholeReplacementsOfZAndAttnOutSkipTheAttentionWithoutChangingAnything() {
+        // A full-values patch of z (or attn_out) lets the forward skip q, k, v and the pattern.
+        // The result must equal a run that computes them (forced by caching q) bit for bit.
+        HookNames.Layer l2 = HookNames.layer(2);
+        HookNames.Layer l4 = HookNames.layer(4);
+        try (ActivationCache cache = new ActivationCache(nd)) {
+            model.forward(inputs, Hooks.builder().cache(l2.z(), l4.attnOut(), l4.z()).build(), cache);
+            NDArray zeroZ = cache.get(l2.z()).zerosLike();
+            NDArray shiftedOut = cache.get(l4.attnOut()).add(0.25f);
+            Hooks skipping = Hooks.builder()
+                    .patch(l2.z(), Patch.values(zeroZ))
+                    .patch(l4.attnOut(), Patch.values(shiftedOut))
+                    .build();
+            Hooks computing = Hooks.builder()
+                    .patch(l2.z(), Patch.values(zeroZ))
+                    .patch(l4.attnOut(), Patch.values(shiftedOut))
+                    .cache(l2.q(), l4.q())
+                    .build();
+            float[] skipped = model.forward(inputs, skipping, null).toFloatArray();
+            try (ActivationCache c2 = new ActivationCache(nd)) {
+                float[] computed = model.forward(inputs, computing, c2).toFloatArray();
+                assertArrayEquals(computed, skipped, 0f);
+            }
+            assertNotEquals(plainLogits()[0], skipped[0]);
+            // Replacing attn_out by its own value reproduces the plain logits exactly.
+            Hooks same = Hooks.builder().patch(l4.attnOut(), Patch.values(cache.get(l4.attnOut()))).build();
+            assertArrayEquals(plainLogits(), model.forward(inputs, same, null).toFloatArray(), 0f);
+            // A whole replacement of z is cached as the replacement.
+            try (ActivationCache c3 = new ActivationCache(nd)) {
+                model.forward(inputs, Hooks.builder().patch(l2.z(), Patch.values(zeroZ)).cache(l2.z()).build(), c3);
+                assertEquals(0f, c3.get(l2.z()).abs().sum().getFloat());
+            }
+        }
+    }
+
+    @Test
+    void startingAtLayerZeroFromAGivenResidualStreamReplacesTheEmbeddings() {
+        // startAt(0, resid) must use the given stream instead of recomputing the embeddings
+        // (it was silently ignored before), exactly as patching resid_pre of layer 0 does.
+        NDList twice = new NDList(inputs.get(0).get("0:1").repeat(0, 2), inputs.get(1).get("0:1").repeat(0, 2),
+                inputs.get(2).get("0:1").repeat(0, 2));
+        float[] plain = model.logits(twice).toFloatArray();
+        try (ActivationCache cache = new ActivationCache(nd)) {
+            String resid0 = HookNames.layer(0).residPre();
+            model.forward(twice, Hooks.builder().cache(resid0).build(), cache);
+            NDArray shifted = cache.get(resid0).add(0.5f);
+            float[] fromShifted = model.forward(twice, Hooks.builder().startAt(0, shifted).build(), null).toFloatArray();
+            float[] fromPatch = model.forward(twice, Hooks.builder().patch(resid0, Patch.values(shifted)).build(), null).toFloatArray();
+            assertArrayEquals(fromPatch, fromShifted, 0f);
+            assertNotEquals(plain[0], fromShifted[0]);
+            assertArrayEquals(plain, model.forward(twice, Hooks.builder().startAt(0, cache.get(resid0)).build(), null).toFloatArray(), 0f);
+        }
+    }
 }

@@ -36,6 +36,13 @@ public final class EmbeddingRows {
 
     /** Writes rows of W_E in place. */
     public static void write(CrossEncoder model, int[] ids, float[][] rows) {
+        // Autograd off: in-place writes to a trainable weight fail on threads where it is on.
+        try (dev.pathway.core.engine.GradMode.Scope off = dev.pathway.core.engine.GradMode.off()) {
+            writeRows(model, ids, rows);
+        }
+    }
+
+    private static void writeRows(CrossEncoder model, int[] ids, float[][] rows) {
         NDArray w = matrix(model);
         int d = (int) w.getShape().get(1);
         if (ids.length > BULK_THRESHOLD) {

@@ -1,0 +1,24 @@
+package dev.pathway.cli.engine;
+
+import dev.pathway.core.tokenize.PairEncoding;
+import dev.pathway.trainer.run.RunExecutor;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A distributed engine (Apache Spark, in the optional {@code spark} module) that runs pathway's
+ * heavy workloads across executors with the same arithmetic as local mode.
+ */
+public interface DistributedEngine extends AutoCloseable {
+    /** The first logit of each pair (input order), scored on executors with the local batching. */
+    float[] score(Path checkpoint, List<PairEncoding> pairs, int batchSize);
+
+    /** Runs each (condition, seed) of a recipe as one task. */
+    RunExecutor runExecutor();
+
+    /** A one-line description (master, executors) for logs and reports. */
+    String describe();
+
+    @Override
+    void close();
+}
