@@ -39,7 +39,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Evaluate TREC runs against judgments; with --condition, group runs (seeds) into conditions, report mean, sd,"
-                + " per-seed values and 95% CI, and test conditions with a paired t-test and a randomization test, Holm-corrected."
+                + " per-seed values and 95%% CI, and test conditions with a paired t-test and a randomization test, Holm-corrected."
                 + " Writes results.json, report.md, chart.png.")
 public final class CompareCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN", arity = "0..*", description = "TREC run files, one condition each (named by file).")
