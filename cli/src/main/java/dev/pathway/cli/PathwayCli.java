@@ -1,6 +1,7 @@
 package dev.pathway.cli;
 
 import dev.pathway.cli.bench.BenchCommand;
+import dev.pathway.cli.circuits.CircuitsCommand;
 import dev.pathway.cli.edit.EditCommand;
 import dev.pathway.cli.model.ModelCommand;
 import dev.pathway.core.util.Version;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = PathwayCli.VersionProvider.class,
         description = "Circuits, IDF dials and fine-tuning for BERT cross-encoder rerankers.",
-        subcommands = {ModelCommand.class, ScoreCommand.class, EditCommand.class, BenchCommand.class})
+        subcommands = {ModelCommand.class, ScoreCommand.class, EditCommand.class, CircuitsCommand.class, BenchCommand.class})
 public final class PathwayCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
