@@ -2,8 +2,12 @@ package dev.pathway.cli;
 
 import dev.pathway.cli.bench.BenchCommand;
 import dev.pathway.cli.circuits.CircuitsCommand;
+import dev.pathway.cli.data.DataCommand;
 import dev.pathway.cli.edit.EditCommand;
+import dev.pathway.cli.eval.EvalCommand;
 import dev.pathway.cli.model.ModelCommand;
+import dev.pathway.cli.train.QuickstartCommand;
+import dev.pathway.cli.train.TrainCommand;
 import dev.pathway.core.util.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +18,17 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = PathwayCli.VersionProvider.class,
         description = "Circuits, IDF dials and fine-tuning for BERT cross-encoder rerankers.",
-        subcommands = {ModelCommand.class, ScoreCommand.class, EditCommand.class, CircuitsCommand.class, BenchCommand.class})
+        subcommands = {
+            ModelCommand.class,
+            ScoreCommand.class,
+            DataCommand.class,
+            EvalCommand.class,
+            EditCommand.class,
+            CircuitsCommand.class,
+            TrainCommand.class,
+            QuickstartCommand.class,
+            BenchCommand.class,
+        })
 public final class PathwayCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks on real data; each prints a table.",
-        subcommands = {ScoreBenchCommand.class, dev.pathway.cli.circuits.CircuitsBenchCommand.class})
+        subcommands = {ScoreBenchCommand.class, TrainBenchCommand.class, dev.pathway.cli.circuits.CircuitsBenchCommand.class})
 public final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

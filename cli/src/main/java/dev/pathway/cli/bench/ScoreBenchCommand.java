@@ -11,10 +11,8 @@ import dev.pathway.eval.data.DataSet;
 import dev.pathway.eval.data.DataSets;
 import dev.pathway.eval.data.Document;
 import dev.pathway.eval.data.Qrels;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -110,18 +107,8 @@ public final class ScoreBenchCommand implements Callable<Integer> {
     }
 
     private Result runWorker(String engine, Path dir, Path encoded) throws IOException, InterruptedException {
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx4g", "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"),
-                ScoreBenchWorker.class.getName(), engine, dir.toString(), encoded.toString(), Integer.toString(batchSize));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
-            throw new IllegalStateException("benchmark worker for " + engine + " failed:\n" + out);
-        }
-        String line = out.lines().filter(l -> l.startsWith("RESULT ")).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no result from " + engine + ":\n" + out));
-        String[] f = line.split(" ");
-        return new Result(f[1], Double.parseDouble(f[2]), Integer.parseInt(f[3]), Long.parseLong(f[4]));
+        String[] f = WorkerProcess.run(ScoreBenchWorker.class, List.of(engine, dir.toString(), encoded.toString(), Integer.toString(batchSize)));
+        return new Result(f[0], Double.parseDouble(f[1]), Integer.parseInt(f[2]), Long.parseLong(f[3]));
     }
 
     private void print(PrintWriter out, List<PairEncoding> enc, List<Result> results) {

@@ -46,29 +46,48 @@ public final class BatchScorer {
 
     /** The first logit per pair, in input order. */
     public float[] score(List<PairEncoding> pairs, Progress progress) {
-        int n = pairs.size();
-        Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
-        // Longest first: the biggest batch runs first, so memory peaks early and predictably.
-        java.util.Arrays.sort(order, Comparator.comparingInt((Integer i) -> pairs.get(i).length()).reversed());
-        float[] out = new float[n];
-        for (int start = 0; start < n; start += batchSize) {
-            int end = Math.min(n, start + batchSize);
+        int[] order = order(pairs);
+        float[] out = new float[pairs.size()];
+        for (int start = 0; start < order.length; start += batchSize) {
+            int end = Math.min(order.length, start + batchSize);
             List<PairEncoding> batch = new ArrayList<>(end - start);
             for (int i = start; i < end; i++) {
                 batch.add(pairs.get(order[i]));
             }
-            int rows = rowsPerPass(batch.get(0).length());
-            for (int from = 0; from < batch.size(); from += rows) {
-                int to = Math.min(batch.size(), from + rows);
-                try (NDManager m = model.manager().newSubManager()) {
-                    NDArray logits = model.logits(new EncodedBatch(batch.subList(from, to)).toNDList(m));
-                    float[] s = CrossEncoder.firstColumn(logits);
-                    for (int i = from; i < to; i++) {
-                        out[order[start + i]] = s[i - from];
-                    }
-                }
+            float[] s = scoreBatch(batch);
+            for (int i = start; i < end; i++) {
+                out[order[i]] = s[i - start];
             }
             progress.step(end - start);
+        }
+        return out;
+    }
+
+    /**
+     * The scoring order: longest first (the biggest batch runs first, so memory peaks early),
+     * ties in input order. Cutting this order into runs of {@code batchSize} gives the batches;
+     * distributed scoring cuts it the same way, so its batches, and its numbers, are the same.
+     */
+    public static int[] order(List<PairEncoding> pairs) {
+        Integer[] order = IntStream.range(0, pairs.size()).boxed().toArray(Integer[]::new);
+        java.util.Arrays.sort(order, Comparator.comparingInt((Integer i) -> pairs.get(i).length()).reversed());
+        return java.util.Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+    }
+
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** The first logit of each pair of one batch, run in passes (see the class comment). */
+    public float[] scoreBatch(List<PairEncoding> batch) {
+        float[] out = new float[batch.size()];
+        int rows = rowsPerPass(batch.stream().mapToInt(PairEncoding::length).max().orElse(1));
+        for (int from = 0; from < batch.size(); from += rows) {
+            int to = Math.min(batch.size(), from + rows);
+            try (NDManager m = model.manager().newSubManager()) {
+                NDArray logits = model.logits(new EncodedBatch(batch.subList(from, to)).toNDList(m));
+                System.arraycopy(CrossEncoder.firstColumn(logits), 0, out, from, to - from);
+            }
         }
         return out;
     }

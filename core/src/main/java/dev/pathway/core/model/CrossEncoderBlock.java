@@ -142,9 +142,20 @@ public final class CrossEncoderBlock extends ParamBlock {
         return layers.get(layer).headOutputWeight(head);
     }
 
+    /**
+     * DJL's forward (what {@code Trainer} calls). The forward computes with the parameters' own
+     * arrays; asking the store for each one registers it, so the trainer's optimizer updates them.
+     * Only a single device is supported: the store must hand back the same arrays.
+     */
     @Override
     protected NDList forwardInternal(
             ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
+        ai.djl.Device device = inputs.head().getDevice();
+        for (Parameter p : hfParameters.values()) {
+            if (parameterStore.getValue(p, device, training) != p.getArray()) {
+                throw new IllegalStateException("pathway trains on one device; parameter " + p.getName() + " was copied");
+            }
+        }
         return new NDList(forward(inputs, Hooks.none(), null, training));
     }
 

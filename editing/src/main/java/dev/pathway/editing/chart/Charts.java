@@ -2,12 +2,15 @@ package dev.pathway.editing.chart;
 
 import dev.pathway.core.util.UserInputException;
 import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -37,15 +40,39 @@ public final class Charts {
 
     /** A line chart with markers, one series per line (e.g. score against edit scale). */
     public static void lines(Path png, String title, String xTitle, String yTitle, List<Line> lines, boolean logX) {
-        XYChart chart = base(title, xTitle, yTitle, 900, 600);
+        write(lineChart(title, xTitle, yTitle, lines, logX), png);
+    }
+
+    /** A line chart with markers, to write alone or stacked with others. */
+    public static XYChart lineChart(String title, String xTitle, String yTitle, List<Line> lines, boolean logX) {
+        XYChart chart = base(title, xTitle, yTitle, 900, 500);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         chart.getStyler().setXAxisLogarithmic(logX);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         for (Line l : lines) {
             XYSeries s = l.error() == null ? chart.addSeries(l.name(), l.x(), l.y()) : chart.addSeries(l.name(), l.x(), l.y(), l.error());
             s.setMarker(SeriesMarkers.CIRCLE);
         }
-        write(chart, png);
+        return chart;
+    }
+
+    /** Several charts one above the other in one PNG (like a figure with panels). */
+    public static void stacked(Path png, List<XYChart> charts) {
+        List<BufferedImage> images = charts.stream().map(BitmapEncoder::getBufferedImage).toList();
+        int w = images.stream().mapToInt(BufferedImage::getWidth).max().orElse(1);
+        int h = images.stream().mapToInt(BufferedImage::getHeight).sum();
+        BufferedImage all = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = all.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        int y = 0;
+        for (BufferedImage im : images) {
+            g.drawImage(im, 0, y, null);
+            y += im.getHeight();
+        }
+        g.dispose();
+        writeImage(all, png);
     }
 
     private static XYChart base(String title, String xTitle, String yTitle, int w, int h) {
@@ -60,12 +87,18 @@ public final class Charts {
 
     /** Writes a chart as PNG through a temporary file in the same directory, then one rename. */
     public static void write(Chart<?, ?> chart, Path png) {
+        writeImage(BitmapEncoder.getBufferedImage(chart), png);
+    }
+
+    private static void writeImage(BufferedImage image, Path png) {
         Path abs = png.toAbsolutePath();
         try {
             Files.createDirectories(abs.getParent());
             Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
             try (OutputStream out = Files.newOutputStream(tmp)) {
-                BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
+                if (!ImageIO.write(image, "png", out)) {
+                    throw new IOException("no PNG writer");
+                }
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(tmp);
                 throw e;

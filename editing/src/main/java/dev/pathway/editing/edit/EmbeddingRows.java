@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import dev.pathway.core.model.CrossEncoder;
-import dev.pathway.core.model.WeightLoader;
 import dev.pathway.core.tokenize.Tensors;
 import dev.pathway.editing.svd.EmbeddingSvd;
 
@@ -44,7 +43,11 @@ public final class EmbeddingRows {
             for (int i = 0; i < ids.length; i++) {
                 System.arraycopy(rows[i], 0, all, ids[i] * d, d);
             }
-            WeightLoader.setArray(model.parameters().get(EmbeddingSvd.WORD_EMBEDDINGS), Tensors.owned(model.manager(), all, w.getShape()));
+            // Indexed assignment of the whole matrix (copyTo would do the same but makes PyTorch
+            // print a deprecation warning on the terminal).
+            try (NDManager m = model.manager().newSubManager()) {
+                w.set(new NDIndex(":"), Tensors.owned(m, all, w.getShape()));
+            }
             return;
         }
         try (NDManager m = model.manager().newSubManager()) {

@@ -119,7 +119,7 @@ public final class ZipFetcher {
         long length = resp.headers().firstValueAsLong("content-length").orElse(-1);
         long total = 0;
         try (InputStream in = resp.body(); OutputStream out = Files.newOutputStream(file);
-                Progress p = ProgressBars.start("download", Math.max(length, 0), "B")) {
+                Progress p = ProgressBars.start("download", length, "B")) {
             byte[] buf = new byte[1 << 16];
             int n;
             while ((n = in.read(buf)) > 0) {

@@ -1,0 +1,71 @@
+package dev.pathway.cli.bench;
+
+import dev.pathway.core.onnx.EmbeddedModel;
+import dev.pathway.core.util.ProjectPaths;
+import dev.pathway.core.util.UserInputException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code pathway bench train}: time per training step of the real loop for full and
+ * embedding-only fine-tuning of MiniLM-L6 at given lengths, pairs/s and peak memory, each
+ * configuration in its own JVM.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Training-step time, pairs/s and peak memory: full vs embedding-only fine-tuning on real NFCorpus pairs.")
+public final class TrainBenchCommand implements Callable<Integer> {
+    @Option(names = "--model", description = "Checkpoint (default: checkpoints/all-minilm-l6-v2, imported if missing).")
+    Path model;
+
+    @Option(names = "--lengths", split = ",", defaultValue = "128,256", description = "Sequence lengths (default: ${DEFAULT-VALUE}).")
+    List<Integer> lengths;
+
+    @Option(names = "--modes", split = ",", defaultValue = "full,embeddings", description = "Trainable sets (default: ${DEFAULT-VALUE}).")
+    List<String> modes;
+
+    @Option(names = "--batch-size", defaultValue = "32", description = "Pairs per step (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--steps", defaultValue = "4", description = "Timed steps after one warm-up step (default: ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--dense-embeddings", description = "Update the whole word-embedding matrix every step (default: only the rows a batch touched).")
+    boolean dense;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (steps < 1 || batchSize < 1) {
+            throw new UserInputException("--steps and --batch-size must be at least 1");
+        }
+        Path dir = model != null ? model : EmbeddedModel.ensureImported(ProjectPaths.checkpoints().resolve(EmbeddedModel.NAME));
+        List<String[]> rows = new ArrayList<>();
+        for (int length : lengths) {
+            for (String mode : modes) {
+                rows.add(WorkerProcess.run(TrainBenchWorker.class, List.of(dir.toString(), mode, Integer.toString(length),
+                        Integer.toString(batchSize), Integer.toString(steps), Boolean.toString(!dense))));
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "batch %d pairs, %d timed steps, %s word-embedding updates, %d CPU threads%n", batchSize, steps,
+                dense ? "dense" : "row-sparse (touched rows only)", Runtime.getRuntime().availableProcessors());
+        out.printf("%-12s %7s %12s %10s %13s %14s%n", "trains", "length", "ms/step", "pairs/s", "peak RSS MB", "vs full");
+        for (String[] r : rows) {
+            double ms = Double.parseDouble(r[2]);
+            double full = rows.stream().filter(x -> x[0].equals("full") && x[1].equals(r[1])).mapToDouble(x -> Double.parseDouble(x[2]))
+                    .findFirst().orElse(Double.NaN);
+            out.printf(Locale.ROOT, "%-12s %7s %12.0f %10.1f %13.0f %14s%n", r[0], r[1], ms, Double.parseDouble(r[3]) / (ms / 1000),
+                    Long.parseLong(r[4]) / 1024.0, Double.isNaN(full) ? "-" : String.format(Locale.ROOT, "%.2f", ms / full));
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,220 @@
+package dev.pathway.trainer;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.dataset.Batch;
+import ai.djl.training.loss.Loss;
+import ai.djl.translate.TranslateException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pathway.core.checkpoint.Checkpoints;
+import dev.pathway.core.checkpoint.Provenance;
+import dev.pathway.core.engine.PathwayEngine;
+import dev.pathway.core.model.CrossEncoder;
+import dev.pathway.core.progress.Progress;
+import dev.pathway.core.progress.ProgressBars;
+import dev.pathway.core.util.Json;
+import dev.pathway.core.util.Seeds;
+import dev.pathway.trainer.data.BucketBatchSampler;
+import dev.pathway.trainer.data.PairGroupDataset;
+import dev.pathway.trainer.loss.Losses;
+import dev.pathway.trainer.optim.AdamW;
+import dev.pathway.trainer.optim.GradientNorm;
+import dev.pathway.trainer.optim.LinearWarmupDecay;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * One training run (one condition, one seed) on DJL's {@link Trainer}: AdamW with linear warm-up
+ * and decay, global-norm clipping, dropout on, the chosen parameters trainable (the rest frozen,
+ * bit-identical). After every epoch the dev evaluator scores the model; the best epoch's weights
+ * are kept as a checkpoint in {@code best/}, and the resume state in {@code state/}. Every step's
+ * loss, gradient norm and learning rate go to {@code log.jsonl}.
+ *
+ * <p>Everything random derives from the seed: the batches of epoch e from (seed, e), dropout from
+ * (seed, e), so a resumed run continues exactly as an uninterrupted one.
+ */
+public final class TrainingRun {
+    private static final Logger LOG = LogManager.getLogger(TrainingRun.class);
+    public static final String BEST = "best";
+
+    private final CrossEncoder model;
+    private final PairGroupDataset data;
+    private final BucketBatchSampler sampler;
+    private final TrainableSet trainable;
+    private final TrainingSettings settings;
+    private final long seed;
+    private final Path runDir;
+    private final DevEvaluator dev;
+    private final Provenance parentProvenance;
+    private final ObjectNode provenanceParams;
+    private final String recipe;
+
+    /**
+     * @param model the model to train (modified in place)
+     * @param provenanceParams what to record for this run's "train" operation (condition, data, ...)
+     */
+    public TrainingRun(CrossEncoder model, PairGroupDataset data, BucketBatchSampler sampler, TrainableSet trainable,
+            TrainingSettings settings, long seed, Path runDir, DevEvaluator dev, Provenance parentProvenance,
+            ObjectNode provenanceParams, String recipe) {
+        this.model = model;
+        this.data = data;
+        this.sampler = sampler;
+        this.trainable = trainable;
+        this.settings = settings;
+        this.seed = seed;
+        this.runDir = runDir;
+        this.dev = dev;
+        this.parentProvenance = parentProvenance;
+        this.provenanceParams = provenanceParams;
+        this.recipe = recipe;
+    }
+
+    public int stepsPerEpoch() {
+        return (int) Math.ceil(data.size() / (double) sampler.getBatchSize());
+    }
+
+    /** Trains (or resumes) and returns the history; the best model is in {@code runDir/best}. */
+    public TrainingHistory run() throws IOException {
+        Files.createDirectories(runDir);
+        Map<String, Parameter> trainableParams = trainable.apply(model.parameters());
+        long count = trainableParams.values().stream().mapToLong(p -> p.getArray().size()).sum();
+        LOG.info("{}: training {} of {} parameters ({})", runDir.getFileName(), count,
+                model.parameters().values().stream().mapToLong(p -> p.getArray().size()).sum(), trainable);
+        int total = stepsPerEpoch() * settings.epochs();
+        LinearWarmupDecay schedule = new LinearWarmupDecay((float) settings.learningRate(),
+                (int) Math.round(settings.warmup() * total), total);
+        Map<String, String> idToName = new HashMap<>();
+        Map<String, String> nameToId = new HashMap<>();
+        model.parameters().forEach((name, p) -> {
+            idToName.put(p.getId(), name);
+            nameToId.put(name, p.getId());
+        });
+        String wordId = model.parameters().get("bert.embeddings.word_embeddings.weight").getId();
+        try (Model djl = Model.newInstance("pathway", model.device(), "PyTorch")) {
+            djl.setBlock(model.block());
+            AdamW optimizer = new AdamW(schedule, (float) settings.weightDecay(), djl.getNDManager(),
+                    settings.lazyEmbeddingRows() ? Set.of(wordId) : Set.of());
+            Loss loss = Losses.byName(settings.loss(), data.groupSize(0));
+            DefaultTrainingConfig config = new DefaultTrainingConfig(loss).optOptimizer(optimizer).optDevices(new ai.djl.Device[] {model.device()});
+            try (Trainer trainer = djl.newTrainer(config)) {
+                trainer.initialize(new Shape(1, 8), new Shape(1, 8), new Shape(1, 8));
+                TrainingHistory history = RunState.exists(runDir)
+                        ? RunState.load(runDir, model, optimizer, nameToId)
+                        : new TrainingHistory();
+                if (history.completedEpochs() > 0) {
+                    LOG.info("{}: resuming after epoch {}", runDir, history.completedEpochs());
+                }
+                try (BufferedWriter log = Files.newBufferedWriter(runDir.resolve("log.jsonl"),
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+                    for (int epoch = history.completedEpochs() + 1; epoch <= settings.epochs(); epoch++) {
+                        double meanLoss = epoch(trainer, optimizer, trainableParams, history, epoch, log);
+                        double metric = dev.evaluate(model);
+                        boolean best = history.record(meanLoss, metric);
+                        LOG.info("{}: epoch {} loss {} dev {}{}", runDir.getFileName(), epoch, meanLoss, metric, best ? " (best)" : "");
+                        if (best) {
+                            saveCheckpoint(runDir.resolve(BEST), epoch, metric);
+                        }
+                        if (settings.saveEveryEpoch()) {
+                            saveCheckpoint(runDir.resolve("epoch-" + epoch), epoch, metric);
+                        }
+                        RunState.save(runDir, model, optimizer, idToName, history);
+                    }
+                }
+                return history;
+            }
+        } finally {
+            model.parameters().values().forEach(p -> p.freeze(true));
+        }
+    }
+
+    private double epoch(Trainer trainer, AdamW optimizer, Map<String, Parameter> trainableParams,
+            TrainingHistory history, int epoch, BufferedWriter log) throws IOException {
+        sampler.setEpoch(epoch);
+        PathwayEngine.get().setRandomSeed((int) Seeds.derive(seed, "dropout:epoch" + epoch));
+        double lossSum = 0;
+        int steps = 0;
+        try (Progress progress = ProgressBars.start(runDir.getFileName() + " epoch " + epoch, stepsPerEpoch(), "steps")) {
+            for (Batch batch : trainer.iterateDataset(data)) {
+                try (batch) {
+                    long stepStart = System.nanoTime();
+                    history.globalStep++;
+                    optimizer.setTouchedRows(touchedRows(batch.getData().head()));
+                    float lossValue;
+                    try (GradientCollector gc = trainer.newGradientCollector()) {
+                        NDList preds = trainer.forward(batch.getData(), batch.getLabels());
+                        NDArray l = trainer.getLoss().evaluate(batch.getLabels(), preds);
+                        lossValue = l.getFloat();
+                        if (!Float.isFinite(lossValue)) {
+                            throw stopped("the loss became " + lossValue + " at step " + history.globalStep);
+                        }
+                        gc.backward(l);
+                    }
+                    double norm = GradientNorm.of(trainableParams.values());
+                    if (!Double.isFinite(norm) || norm > settings.explodeNorm()) {
+                        throw stopped("the gradient norm was " + norm + " at step " + history.globalStep
+                                + (Double.isFinite(norm) ? " (limit " + settings.explodeNorm() + ")" : ""));
+                    }
+                    GradientNorm.clip(trainableParams.values(), norm, settings.gradClip());
+                    float lr = optimizer.learningRateAt(history.globalStep);
+                    trainer.step();
+                    log.write(String.format(java.util.Locale.ROOT, "{\"epoch\":%d,\"step\":%d,\"loss\":%s,\"grad_norm\":%s,\"lr\":%s,\"pairs\":%d,\"ms\":%.1f}%n",
+                            epoch, history.globalStep, lossValue, norm, lr, batch.getSize() * data.groupSize(0),
+                            (System.nanoTime() - stepStart) / 1e6));
+                    lossSum += lossValue;
+                    steps++;
+                    progress.setExtra(String.format("loss %.4f", lossValue));
+                    progress.step(1);
+                }
+            }
+        } catch (TranslateException e) {
+            throw new IllegalStateException("cannot build a training batch", e);
+        }
+        log.flush();
+        return lossSum / Math.max(1, steps);
+    }
+
+    private TrainingStoppedException stopped(String what) {
+        String kept = Files.isDirectory(runDir.resolve(BEST)) ? "the last good checkpoint is " + runDir.resolve(BEST)
+                : "no checkpoint was written yet";
+        return new TrainingStoppedException(runDir + ": stopped: " + what + "; " + kept
+                + "; lower training.learning_rate or set training.grad_clip");
+    }
+
+    private static long[] touchedRows(NDArray ids) {
+        TreeSet<Long> rows = new TreeSet<>();
+        for (long id : ids.toLongArray()) {
+            rows.add(id);
+        }
+        return rows.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private void saveCheckpoint(Path dir, int epoch, double metric) {
+        ObjectNode params = provenanceParams.deepCopy();
+        params.put("trainable", trainable.toString());
+        params.put("epoch", epoch);
+        params.put("dev_metric", metric);
+        params.set("settings", Json.MAPPER.valueToTree(settings));
+        Provenance p = parentProvenance.withOperation("train", params, seed, recipe);
+        Checkpoints.save(model, dir, true, p);
+    }
+
+    /** For callers: read the best checkpoint's directory. */
+    public Path bestCheckpoint() {
+        return runDir.resolve(BEST);
+    }
+}

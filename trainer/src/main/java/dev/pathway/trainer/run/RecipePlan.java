@@ -1,0 +1,184 @@
+package dev.pathway.trainer.run;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import dev.pathway.core.checkpoint.Checkpoints;
+import dev.pathway.core.model.BatchScorer;
+import dev.pathway.core.model.CrossEncoder;
+import dev.pathway.core.model.Gradients;
+import dev.pathway.core.onnx.EmbeddedModel;
+import dev.pathway.core.progress.Progress;
+import dev.pathway.core.tokenize.EncodedBatch;
+import dev.pathway.core.tokenize.PairEncoding;
+import dev.pathway.eval.data.DataSet;
+import dev.pathway.eval.data.DataSets;
+import dev.pathway.eval.data.Qrels;
+import dev.pathway.trainer.TrainableSet;
+import dev.pathway.trainer.loss.BinaryCrossEntropyLoss;
+import dev.pathway.trainer.recipe.Recipe;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The plan of a recipe without training: runs, steps, evaluation pairs, and an estimated time
+ * on this machine from a short measured warm-up (a few training steps per trainable set and one
+ * scoring batch, on the base model, or on the embedded MiniLM-L6 when the base is not here yet).
+ */
+public final class RecipePlan {
+    private static final int WARMUP_STEPS = 2;
+
+    private final Recipe recipe;
+    private final Path checkpoints;
+
+    public RecipePlan(Recipe recipe, Path checkpoints) {
+        this.recipe = recipe;
+        this.checkpoints = checkpoints;
+    }
+
+    /** Counts and timings. */
+    public record Estimate(int positives, int stepsPerEpoch, int devPairs, int testPairs,
+            Map<String, Double> secondsPerStep, double scorePairsPerSecond, String measuredOn, double totalSeconds) {}
+
+    public Estimate estimate() {
+        int positives = 0;
+        for (Recipe.DataSpec d : recipe.trainData()) {
+            positives += positives(DataSets.resolve(d.dataset()), d);
+        }
+        int groupSize = recipe.negatives().perPositive() + 1;
+        int groupsPerBatch = Math.max(1, recipe.training().batchSize() / groupSize);
+        int stepsPerEpoch = (int) Math.ceil(positives / (double) groupsPerBatch);
+        int devPairs = pairs(recipe.dev());
+        int testPairs = recipe.test() == null ? 0 : pairs(recipe.test());
+        Path base = BaseModels.locate(recipe.base(), checkpoints);
+        String measuredOn = base.toString();
+        if (!Files.isRegularFile(base.resolve(Checkpoints.CONFIG))) {
+            base = EmbeddedModel.ensureImported(checkpoints.resolve(EmbeddedModel.NAME));
+            measuredOn = base + " (stand-in: the base model is not here yet)";
+        }
+        Map<String, Double> perStep = new LinkedHashMap<>();
+        double scoreRate;
+        try (CrossEncoder model = Checkpoints.load(base, Device.cpu())) {
+            List<PairEncoding> sample = samplePairs(model, recipe.training().maxLength(), recipe.training().batchSize());
+            for (Recipe.Condition c : recipe.conditions()) {
+                String key = String.join("+", c.train());
+                perStep.computeIfAbsent(key, k -> timeSteps(model, TrainableSet.of(c.train()), sample));
+            }
+            List<PairEncoding> scoring = samplePairs(model, recipe.evaluation().maxLength(), recipe.evaluation().batchSize());
+            BatchScorer scorer = new BatchScorer(model, recipe.evaluation().batchSize());
+            scorer.score(scoring.subList(0, Math.min(4, scoring.size())), Progress.NONE);
+            long t = System.nanoTime();
+            scorer.score(scoring, Progress.NONE);
+            scoreRate = scoring.size() / ((System.nanoTime() - t) / 1e9);
+        }
+        double total = 0;
+        int epochs = recipe.training().epochs();
+        for (Recipe.Condition c : recipe.conditions()) {
+            double run = stepsPerEpoch * epochs * perStep.get(String.join("+", c.train()))
+                    + (epochs * devPairs + testPairs) / scoreRate;
+            total += run * recipe.seeds().size();
+        }
+        return new Estimate(positives, stepsPerEpoch, devPairs, testPairs, perStep, scoreRate, measuredOn, total);
+    }
+
+    public void print(PrintWriter out, Estimate e) {
+        out.printf(Locale.ROOT, "recipe %s (%s): %d conditions x %d seeds = %d runs, base %s%n", recipe.name(), recipe.file(),
+                recipe.conditions().size(), recipe.seeds().size(), recipe.runCount(), describe(recipe.base()));
+        out.printf(Locale.ROOT, "training: %d positives x (1 + %d %s negatives), %d steps/epoch x %d epochs, batch %d, max length %d, lr %s%n",
+                e.positives(), recipe.negatives().perPositive(), recipe.negatives().sampler(), e.stepsPerEpoch(), recipe.training().epochs(),
+                recipe.training().batchSize(), recipe.training().maxLength(), recipe.training().learningRate());
+        out.printf(Locale.ROOT, "evaluation: BM25 top-%d reranked, %d dev pairs per epoch (%s), %d test pairs per run, max length %d%n",
+                recipe.evaluation().topK(), e.devPairs(), recipe.evaluation().selectBy(), e.testPairs(), recipe.evaluation().maxLength());
+        out.printf("%-22s %-16s %-6s %12s %12s%n", "condition", "trains", "seeds", "s/step", "est. min");
+        for (Recipe.Condition c : recipe.conditions()) {
+            double step = e.secondsPerStep().get(String.join("+", c.train()));
+            double run = e.stepsPerEpoch() * recipe.training().epochs() * step
+                    + (recipe.training().epochs() * e.devPairs() + e.testPairs()) / e.scorePairsPerSecond();
+            out.printf(Locale.ROOT, "%-22s %-16s %-6d %12.2f %12.1f%n", c.name(), String.join("+", c.train()), recipe.seeds().size(), step,
+                    run * recipe.seeds().size() / 60);
+        }
+        out.printf(Locale.ROOT, "scoring %.1f pairs/s; estimated total %.1f minutes on this machine (%d CPU threads; measured on %s)%n",
+                e.scorePairsPerSecond(), e.totalSeconds() / 60, Runtime.getRuntime().availableProcessors(), e.measuredOn());
+        if (!recipe.device().equals("cpu")) {
+            out.println("note: the recipe asks for --device " + recipe.device() + "; the estimate is for this machine's CPU");
+        }
+        out.flush();
+    }
+
+    private static String describe(Recipe.Base b) {
+        return b.isRecipe() ? "best checkpoint of recipe " + b.recipe().getFileName() : b.model();
+    }
+
+    private static int positives(DataSet ds, Recipe.DataSpec d) {
+        Qrels q = ds.qrels(d.split());
+        int n = 0;
+        for (String id : q.queryIds()) {
+            n += (int) q.judgments(id).values().stream().filter(g -> g >= d.minGrade()).count();
+        }
+        return d.maxPositives() > 0 ? Math.min(n, d.maxPositives()) : n;
+    }
+
+    private int pairs(Recipe.SplitSpec s) {
+        int queries = DataSets.resolve(s.dataset()).qrels(s.split()).queryIds().size();
+        if (s.maxQueries() > 0) {
+            queries = Math.min(queries, s.maxQueries());
+        }
+        return queries * recipe.evaluation().topK();
+    }
+
+    /** Real pairs from the first training set, cut to the max length (for warm-up timing). */
+    private List<PairEncoding> samplePairs(CrossEncoder model, int maxLength, int n) {
+        Recipe.DataSpec d = recipe.trainData().get(0);
+        DataSet ds = DataSets.resolve(d.dataset());
+        Map<String, String> queries = ds.queries();
+        List<String> qs = new ArrayList<>(queries.values()).subList(0, Math.min(n, queries.size()));
+        List<String> docs = new ArrayList<>();
+        try (var reader = ds.openCorpus()) {
+            for (var doc : reader) {
+                docs.add(doc.fullText());
+                if (docs.size() == qs.size()) {
+                    break;
+                }
+            }
+        }
+        return model.tokenizer().encodePairs(qs.subList(0, docs.size()), docs, maxLength);
+    }
+
+    /** Seconds per training step (forward, backward, AdamW) for a trainable set; the model is left as it was. */
+    private static double timeSteps(CrossEncoder model, TrainableSet set, List<PairEncoding> batch) {
+        var params = set.apply(model.parameters());
+        try (NDManager nd = model.manager().newSubManager()) {
+            NDList in = new EncodedBatch(batch).toNDList(nd);
+            NDArray labels = nd.zeros(new ai.djl.ndarray.types.Shape(batch.size()));
+            double total = 0;
+            for (int i = 0; i <= WARMUP_STEPS; i++) {
+                long t = System.nanoTime();
+                try (GradientCollector gc = dev.pathway.core.engine.PathwayEngine.get().newGradientCollector()) {
+                    NDArray logits = model.block().forward(in, dev.pathway.core.hooks.Hooks.none(), null, true);
+                    gc.backward(new BinaryCrossEntropyLoss().evaluate(new NDList(labels), new NDList(logits)));
+                }
+                for (var p : params.values()) {
+                    // An AdamW-sized update without changing the weights: a few elementwise passes.
+                    NDArray g = p.getArray().getGradient();
+                    g.square().add(g).sqrt().close();
+                    g.close();
+                    Gradients.zero(p.getArray());
+                }
+                if (i > 0) {
+                    total += (System.nanoTime() - t) / 1e9;
+                }
+            }
+            return total / WARMUP_STEPS;
+        } finally {
+            model.parameters().values().forEach(p -> p.freeze(true));
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.pathway.trainer;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import dev.pathway.core.engine.PathwayEngine;
+import dev.pathway.trainer.optim.AdamW;
+import dev.pathway.trainer.optim.GradientNorm;
+import dev.pathway.trainer.optim.LinearWarmupDecay;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class OptimizerTest {
+    @Test
+    void scheduleRisesThenFallsAsHuggingFaces() {
+        LinearWarmupDecay s = new LinearWarmupDecay(1.0f, 10, 100);
+        // HF: step s (0-based) -> s/10 for s < 10, else (100 - s)/90.
+        assertEquals(0.0, s.getNewValue(1), 1e-7);
+        assertEquals(0.5, s.getNewValue(6), 1e-7);
+        assertEquals(1.0, s.getNewValue(11), 1e-7);
+        assertEquals(50.0 / 90, s.getNewValue(51), 1e-6);
+        assertEquals(1.0 / 90, s.getNewValue(100), 1e-6);
+        assertEquals(0.0, new LinearWarmupDecay(1.0f, 0, 5).getNewValue(6), 0);
+    }
+
+    /** Two AdamW steps on w with gradient 2w, against torch.optim.AdamW's formulas by hand. */
+    @Test
+    void adamWMatchesAHandComputation() {
+        try (NDManager m = PathwayEngine.newManager(Device.cpu())) {
+            double[] w = {1.0, -2.0, 0.5};
+            NDArray weight = m.create(new float[] {1.0f, -2.0f, 0.5f});
+            weight.setRequiresGradient(true);
+            AdamW opt = new AdamW(new LinearWarmupDecay(0.1f, 0, 1000), 0.01f, m, Set.of());
+            double[] mom = new double[3];
+            double[] var = new double[3];
+            for (int t = 1; t <= 2; t++) {
+                try (GradientCollector gc = PathwayEngine.get().newGradientCollector()) {
+                    gc.backward(weight.square().sum());
+                }
+                opt.update("w", weight, weight.getGradient());
+                double lr = 0.1 * (1000 - (t - 1)) / 1000.0;
+                for (int i = 0; i < 3; i++) {
+                    double g = 2 * w[i];
+                    w[i] *= 1 - lr * 0.01;
+                    mom[i] = 0.9 * mom[i] + 0.1 * g;
+                    var[i] = 0.999 * var[i] + 0.001 * g * g;
+                    double mh = mom[i] / (1 - Math.pow(0.9, t));
+                    double vh = var[i] / (1 - Math.pow(0.999, t));
+                    w[i] -= lr * mh / (Math.sqrt(vh) + 1e-8);
+                }
+            }
+            float[] got = weight.toFloatArray();
+            for (int i = 0; i < 3; i++) {
+                assertEquals(w[i], got[i], 1e-5, "w[" + i + "]");
+            }
+            assertEquals(0f, weight.getGradient().abs().sum().getFloat(), "gradient zeroed after the update");
+        }
+    }
+
+    /** Lazy rows: the touched rows move exactly as a dense update would; untouched rows do not move. */
+    @Test
+    void lazyRowUpdatesMatchDenseUpdatesOnTouchedRows() {
+        try (NDManager m = PathwayEngine.newManager(Device.cpu())) {
+            float[] init = new float[5 * 3];
+            for (int i = 0; i < init.length; i++) {
+                init[i] = (i % 7) - 3f;
+            }
+            NDArray dense = m.create(init).reshape(5, 3);
+            NDArray lazy = m.create(init).reshape(5, 3);
+            NDArray ids = m.create(new long[] {1, 3, 3});
+            AdamW denseOpt = new AdamW(new LinearWarmupDecay(0.1f, 0, 10), 0f, m, Set.of());
+            AdamW lazyOpt = new AdamW(new LinearWarmupDecay(0.1f, 0, 10), 0f, m, Set.of("e"));
+            for (NDArray w : new NDArray[] {dense, lazy}) {
+                w.setRequiresGradient(true);
+                try (GradientCollector gc = PathwayEngine.get().newGradientCollector()) {
+                    gc.backward(ai.djl.nn.core.Embedding.embedding(ids, w, ai.djl.ndarray.types.SparseFormat.DENSE).head().square().sum());
+                }
+            }
+            denseOpt.update("e", dense, dense.getGradient());
+            lazyOpt.setTouchedRows(new long[] {1, 3});
+            lazyOpt.update("e", lazy, lazy.getGradient());
+            assertArrayEquals(dense.toFloatArray(), lazy.toFloatArray(), 1e-6f);
+            assertArrayEquals(java.util.Arrays.copyOfRange(init, 0, 3), java.util.Arrays.copyOfRange(lazy.toFloatArray(), 0, 3), 0f);
+        }
+    }
+
+    @Test
+    void globalNormAndClipping() {
+        try (NDManager m = PathwayEngine.newManager(Device.cpu())) {
+            var p1 = ai.djl.nn.Parameter.builder().setName("a").setType(ai.djl.nn.Parameter.Type.WEIGHT).build();
+            var p2 = ai.djl.nn.Parameter.builder().setName("b").setType(ai.djl.nn.Parameter.Type.WEIGHT).build();
+            p1.setArray(m.create(new float[] {3f}));
+            p2.setArray(m.create(new float[] {4f}));
+            p1.getArray().setRequiresGradient(true);
+            p2.getArray().setRequiresGradient(true);
+            try (GradientCollector gc = PathwayEngine.get().newGradientCollector()) {
+                gc.backward(p1.getArray().mul(3).add(p2.getArray().mul(4)).sum());
+            }
+            var params = java.util.List.of(p1, p2);
+            double norm = GradientNorm.of(params);
+            assertEquals(5.0, norm, 1e-6);
+            GradientNorm.clip(params, norm, 1.0);
+            assertEquals(1.0, GradientNorm.of(params), 1e-5);
+        }
+    }
+}
