@@ -1,5 +1,6 @@
 package dev.pathway.cli.bench;
 
+import dev.pathway.cli.edit.BenchEditCommand;
 import picocli.CommandLine.Command;
 
 /** {@code pathway bench ...}: benchmarks that print a table (speed targets live here, not in tests). */
@@ -7,7 +8,8 @@ import picocli.CommandLine.Command;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks on real data; each prints a table.",
-        subcommands = {ScoreBenchCommand.class, TrainBenchCommand.class, dev.pathway.cli.circuits.CircuitsBenchCommand.class})
+        subcommands = {ScoreBenchCommand.class, TrainBenchCommand.class, BenchEditCommand.class,
+            dev.pathway.cli.circuits.CircuitsBenchCommand.class})
 public final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

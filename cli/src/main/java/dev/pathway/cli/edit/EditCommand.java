@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
         name = "edit",
         mixinStandardHelpOptions = true,
         description = "Edit the IDF a cross-encoder encodes in its word embeddings (top singular vector U0).",
-        subcommands = {IdfCorrelateCommand.class, ScaleIdfCommand.class, IdfCausalCommand.class, AlignIdfCommand.class})
+        subcommands = {IdfCorrelateCommand.class, ScaleIdfCommand.class, IdfCausalCommand.class, AlignIdfCommand.class, DownweightCommand.class})
 public final class EditCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -59,17 +59,21 @@ public final class Charts {
 
     /** Several charts one above the other in one PNG (like a figure with panels). */
     public static void stacked(Path png, List<XYChart> charts) {
+        panels(png, charts, 1);
+    }
+
+    /** Charts as panels of a grid, {@code columns} per row, left to right then top to bottom. */
+    public static void panels(Path png, List<XYChart> charts, int columns) {
         List<BufferedImage> images = charts.stream().map(BitmapEncoder::getBufferedImage).toList();
-        int w = images.stream().mapToInt(BufferedImage::getWidth).max().orElse(1);
-        int h = images.stream().mapToInt(BufferedImage::getHeight).sum();
-        BufferedImage all = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        int cw = images.stream().mapToInt(BufferedImage::getWidth).max().orElse(1);
+        int ch = images.stream().mapToInt(BufferedImage::getHeight).max().orElse(1);
+        int rows = (images.size() + columns - 1) / columns;
+        BufferedImage all = new BufferedImage(cw * Math.min(columns, images.size()), ch * rows, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = all.createGraphics();
         g.setColor(Color.WHITE);
-        g.fillRect(0, 0, w, h);
-        int y = 0;
-        for (BufferedImage im : images) {
-            g.drawImage(im, 0, y, null);
-            y += im.getHeight();
+        g.fillRect(0, 0, all.getWidth(), all.getHeight());
+        for (int i = 0; i < images.size(); i++) {
+            g.drawImage(images.get(i), (i % columns) * cw, (i / columns) * ch, null);
         }
         g.dispose();
         writeImage(all, png);
