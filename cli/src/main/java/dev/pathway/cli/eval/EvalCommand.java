@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
         name = "eval",
         mixinStandardHelpOptions = true,
         description = "Evaluate: BM25 first stage, cross-encoder reranking, paired comparisons of runs, throughput benchmark.",
-        subcommands = {Bm25Command.class, RerankCommand.class, CompareCommand.class, BenchCommand.class})
+        subcommands = {Bm25Command.class, RerankCommand.class, CompareCommand.class, ShuffleCommand.class, BenchCommand.class})
 public final class EvalCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

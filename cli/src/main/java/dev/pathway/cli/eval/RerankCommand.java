@@ -83,6 +83,21 @@ public final class RerankCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** Only the queries judged in the split: reranking the others would cost time and count for nothing. */
+    private static Run judgedOnly(Run run, dev.pathway.eval.data.Qrels qrels) {
+        Run.Builder b = new Run.Builder(run.name());
+        for (String q : run.queryIds()) {
+            if (qrels.contains(q)) {
+                run.ranked(q).forEach(d -> b.add(q, d.docId(), d.score()));
+            }
+        }
+        Run out = b.build();
+        if (out.queryIds().isEmpty()) {
+            throw new dev.pathway.core.util.UserInputException("run '" + run.name() + "' has no query judged in " + qrels.source());
+        }
+        return out;
+    }
+
     @Override
     public Integer call() {
         RerankOptions options = new RerankOptions(topK, maxLength, batchSize);
@@ -97,6 +112,7 @@ public final class RerankCommand implements Callable<Integer> {
             first = RunFiles.read(firstStage);
             RunFiles.requireKnownQueries(first, ds.queries(), firstStage.toString(), ds.name());
             firstName = first.name();
+            first = judgedOnly(first, qrels);
         } else {
             try (Bm25Index index = Bm25Index.openOrBuild(ds)) {
                 first = index.search(ds.queries(data.split), new Bm25Params(k1, b, Bm25Params.Fields.FLAT), topK, "bm25");

@@ -108,6 +108,22 @@ class EvalCommandsTest {
         assertEquals(4, j.at("/comparisons/rows").size()); // 2 metrics x 2 comparisons against the baseline
         assertEquals(1.0, j.at("/comparisons/rows/1/p_t_test").asDouble(), 1e-12); // run0.trec equals the baseline
         assertTrue(Files.readString(out.resolve("report.md")).contains("Holm-Bonferroni"));
+        // chance baseline of a pool, as a condition with ten seeds
+        Path shuffled = tmp.resolve("shuffled");
+        CliRunner sh = CliRunner.run("eval", "shuffle", runs[0].toString(), "--top-k", "3", "--seeds", "10", "--out", shuffled.toString());
+        assertEquals(0, sh.code(), sh.toString());
+        Run s1 = RunFiles.read(shuffled.resolve("random-1.trec"));
+        assertEquals(3, s1.ranked("q0").size());
+        assertEquals(RunFiles.read(runs[0]).top("q0", 3).stream().map(ScoredDoc::docId).sorted().toList(),
+                s1.ranked("q0").stream().map(ScoredDoc::docId).sorted().toList());
+        StringBuilder seeds = new StringBuilder("random=");
+        for (int s = 1; s <= 10; s++) {
+            seeds.append(s == 1 ? "" : ",").append(shuffled.resolve("random-" + s + ".trec"));
+        }
+        CliRunner chance = CliRunner.run("eval", "compare", "--qrels", q.toString(), "--metrics", "ndcg@10", "--condition", "base=" + runs[0],
+                "--condition", seeds.toString(), "--out", tmp.resolve("chance").toString());
+        assertEquals(0, chance.code(), chance.toString());
+        assertEquals(10, Json.read(tmp.resolve("chance/results.json")).at("/conditions/1/runs").size());
         CliRunner few = CliRunner.run("eval", "compare", runs[0].toString(), "--qrels", q.toString(), "--permutations", "100", "--out", tmp.resolve("x").toString());
         assertTrue(few.isOneLineUserError(), few.toString());
     }
@@ -133,6 +149,22 @@ class EvalCommandsTest {
         assertEquals(6, j.at("/comparisons/rows").size()); // 2 metrics x 3 pairs
         assertTrue(j.at("/notes").toString().contains("untrained"), j.at("/notes").toString());
         assertEquals(3, j.at("/settings/top_k").asInt());
+        assertTrue(j.at("/settings/throughput").asText().contains("pairs/s"));
+
+        // a given first stage: queries not judged in the split are not reranked
+        String trainQuery = Files.readAllLines(ProjectPaths.root().resolve("../shared/data/cisi/qrels/train.tsv").normalize()).get(1).split("\t")[0];
+        Path given = tmp.resolve("given.trec");
+        Files.writeString(given, Files.readString(out.resolve("first-stage.trec")) + trainQuery + " Q0 1 1 5.0 bm25\n");
+        Path out2 = tmp.resolve("rr2");
+        CliRunner r2 = CliRunner.run("eval", "rerank", "--model", model.toString(), "--dataset", "cisi", "--split", "test", "--run", given.toString(),
+                "--top-k", "3", "--max-length", "64", "--metrics", "ndcg@10", "--random-seeds", "0", "--out", out2.toString());
+        assertEquals(0, r2.code(), r2.toString());
+        Run rr2 = RunFiles.read(out2.resolve("rerank.trec"));
+        assertFalse(rr2.contains(trainQuery));
+        assertEquals(first.queryIds(), rr2.queryIds());
+        for (String q : first.queryIds()) {
+            assertEquals(rr.ranked(q), rr2.ranked(q), "same pairs, same scores");
+        }
     }
 
     @Test

@@ -127,6 +127,8 @@ class Bm25Test {
             assertEquals(all * 323 / 308, e.mean("ndcg@10", Averaging.RUN_AND_QRELS), 1e-12);
             // Anserini's BEIR "flat" BM25 on NFCorpus (trec_eval -c): nDCG@10 = 0.3218
             assertEquals(0.3218, all, 0.004, "nDCG@10 " + all);
+            // ... and R@100 = 0.2457, which we match to the published digits
+            assertEquals(0.2457, e.mean("recall@100", Averaging.ALL_QRELS), 0.00006);
             Run multi = index.search(nf.queries("test"), new Bm25Params(0.9f, 0.4f, Bm25Params.Fields.MULTIFIELD), 1000, "bm25mf");
             double mf = Evaluator.evaluate(multi, nf.qrels("test"), Metrics.parseList("ndcg@10")).mean("ndcg@10", Averaging.ALL_QRELS);
             // Anserini's BEIR "multifield" BM25 on NFCorpus: nDCG@10 = 0.3254
