@@ -10,8 +10,9 @@ import java.util.Set;
 
 /**
  * Any hook by its TransformerLens name (e.g. {@code blocks.3.mlp.hook_post}): P's activation at
- * one position (or position category), and per head where the hook has heads. A hook without
- * positions (pooler, logits) is one cell. An unknown name is refused with the list of valid names.
+ * one position (or position category), and per head where the hook has heads. Embedding hooks run
+ * from the embeddings; pooler and logits hooks are refused (patching them patches the score
+ * itself). An unknown name is refused with the list of valid names.
  */
 public final class HookTarget implements PatchTarget {
     private final String hook;
@@ -24,10 +25,11 @@ public final class HookTarget implements PatchTarget {
         this.layout = points.layout(hook);
         this.hook = hook;
         int l = points.layerOf(hook);
-        this.layer = Math.max(0, Math.min(l, points.config().numLayers() - 1));
-        if (l < 0 || l >= points.config().numLayers()) {
-            throw new dev.pathway.core.util.UserInputException("hook " + hook + " is outside the encoder layers; patch a blocks.{l}.* hook");
+        if (l >= points.config().numLayers()) {
+            throw new dev.pathway.core.util.UserInputException("hook " + hook
+                    + " sits after the encoder (pooler, logits); patch an embedding or blocks.{l}.* hook");
         }
+        this.layer = l;
         this.heads = layout.headAxis() >= 0 ? points.config().numHeads() : 0;
         this.mode = mode;
     }

@@ -32,8 +32,8 @@ import java.util.Set;
  * name, description, model (a checkpoint folder, "embedded", or a HuggingFace id), out, seed, pairs
  * dataset:  source, paper_dir, split, min_grade, kinds, queries, docs_per_query, max_length, pronoun, term_rule, term_idf
  * batch:    rows, tokens, min_delta
- * patch:    data [kinds], targets, heads, positions, filler
- * discover: data, threshold, min_effect, rank_by, receiver_input, depth, max_receivers
+ * patch:    data [kinds], targets, heads, positions, pairs (default: the top-level pairs)
+ * discover: data, threshold, min_effect, rank_by, receiver_input, depth, max_receivers, pairs
  * ablate:   data [kinds], role, mode, samples
  * analyze:  cosine, idf_data, idf, tfc2, lnc1, samples
  * </pre>
@@ -60,10 +60,12 @@ public record CircuitsRecipe(
         RowBudget budget,
         MinDelta minDelta,
         List<DiagnosticKind> patchData,
+        int patchPairs,
         List<String> patchTargets,
         String patchHeads,
         String positions,
         DiagnosticKind discoverData,
+        int discoverPairs,
         DiscoveryOptions discover,
         List<DiagnosticKind> ablateData,
         Role ablateRole,
@@ -122,7 +124,7 @@ public record CircuitsRecipe(
         MinDelta minDelta = wrap(b, () -> MinDelta.parse(b.text("min_delta", "auto")));
 
         RecipeNode p = r.section("patch");
-        p.allowOnly(Set.of("data", "targets", "heads", "positions"));
+        p.allowOnly(Set.of("data", "targets", "heads", "positions", "pairs"));
         List<DiagnosticKind> patchData = p.present() ? kinds(p, "data", List.of("tfc1"), kinds) : List.of();
         List<String> targets = p.list("targets", List.of("resid", "head-z"));
         for (String t : targets) {
@@ -136,7 +138,7 @@ public record CircuitsRecipe(
         }
 
         RecipeNode dc = r.section("discover");
-        dc.allowOnly(Set.of("data", "threshold", "min_effect", "rank_by", "receiver_input", "depth", "max_receivers"));
+        dc.allowOnly(Set.of("data", "threshold", "min_effect", "rank_by", "receiver_input", "depth", "max_receivers", "pairs"));
         DiagnosticKind discoverData = dc.present() ? kinds(dc, "data", List.of("tfc1"), kinds).get(0) : null;
         DiscoveryOptions disc = wrap(dc, () -> new DiscoveryOptions(dc.number("threshold", 0.3), dc.number("min_effect", 0),
                 dc.text("rank_by", "mean_m"), Receiver.parseInputs(dc.text("receiver_input", "v")), dc.integer("depth", 3, 0),
@@ -176,13 +178,14 @@ public record CircuitsRecipe(
             throw an.error("idf", "must be msmarco, table:FILE or corpus:NAME");
         }
         String model = r.requiredText("model");
+        int pairs = r.integer("pairs", 100, 0);
         String outText = r.text("out", "runs/" + r.text("name", "circuits"));
         String paperDir = d.text("paper_dir", null);
         return new CircuitsRecipe(file, r.text("name", "circuits"), r.text("description", ""), model, Path.of(outText), seed,
-                r.integer("pairs", 100, 0), maxLength, r.text("filler", "a"), source, paperDir == null ? null : Path.of(paperDir),
+                pairs, maxLength, r.text("filler", "a"), source, paperDir == null ? null : Path.of(paperDir),
                 d.text("split", "test"), d.integer("min_grade", 1, 0), d.text("term_idf", null), kinds, build, budget, minDelta, patchData,
-                targets, p.text("heads", null), positions, discoverData, disc, ablateData, role, mode, a.integer("samples", 200, 0), cosine,
-                idfData, idf, tfc2, lnc1, an.integer("samples", 200, 0));
+                p.integer("pairs", pairs, 0), targets, p.text("heads", null), positions, discoverData, dc.integer("pairs", pairs, 0), disc,
+                ablateData, role, mode, a.integer("samples", 200, 0), cosine, idfData, idf, tfc2, lnc1, an.integer("samples", 200, 0));
     }
 
     private static DiagnosticKind kind(RecipeNode n, String key, String k) {
@@ -238,8 +241,8 @@ public record CircuitsRecipe(
         o.put("kinds", kinds.toString());
         o.put("queries", build.maxQueries());
         o.put("docs_per_query", build.docsPerQuery());
-        o.put("patch", patchData.isEmpty() ? "-" : patchData + " " + patchTargets);
-        o.put("discover", discoverData == null ? "-" : discoverData + " threshold " + discover.fraction() + " input "
+        o.put("patch", patchData.isEmpty() ? "-" : patchData + " " + patchTargets + " on " + patchPairs + " pairs");
+        o.put("discover", discoverData == null ? "-" : discoverData + " (" + discoverPairs + " pairs) threshold " + discover.fraction() + " input "
                 + String.join("", discover.inputs().stream().sorted().toList()) + " depth " + discover.maxDepth());
         o.put("ablate", ablateData.isEmpty() ? "-" : ablateMode + " " + ablateRole.label() + " heads on " + ablateData);
         o.put("analyze", "cosine=" + cosine + " idf=" + idfData + " (" + idf + ") tfc2=" + tfc2 + " lnc1=" + lnc1);

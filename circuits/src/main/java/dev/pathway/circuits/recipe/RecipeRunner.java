@@ -73,14 +73,14 @@ public final class RecipeRunner {
                     true).run(model));
             for (DiagnosticKind k : r.patchData()) {
                 LOG.info("recipe {}: activation patching on {}", r.name(), k);
-                steps.set("patch-" + name(k), new PatchJob(pairs(r, ds, k), r.patchTargets(),
+                steps.set("patch-" + name(k), new PatchJob(pairs(r, ds, k, r.patchPairs()), r.patchTargets(),
                         r.patchHeads() == null ? null : HeadId.parseList(r.patchHeads(), model.config()), r.positions(), r.minDelta(),
                         r.budget(), out.resolve("patch-" + name(k)), true).run(model, modelDir));
             }
             Path circuit = null;
             if (r.discoverData() != null) {
                 LOG.info("recipe {}: circuit discovery on {}", r.name(), r.discoverData());
-                steps.set("discover", new DiscoverJob(pairs(r, ds, r.discoverData()), r.discover(), r.minDelta(), r.budget(),
+                steps.set("discover", new DiscoverJob(pairs(r, ds, r.discoverData(), r.discoverPairs()), r.discover(), r.minDelta(), r.budget(),
                         out.resolve("discover"), true).run(model, modelDir));
                 circuit = out.resolve("discover").resolve("circuit.json");
             }
@@ -111,8 +111,8 @@ public final class RecipeRunner {
         return run;
     }
 
-    private static PairOptions pairs(CircuitsRecipe r, Path ds, DiagnosticKind k) {
-        return new PairOptions(ds.resolve(k.fileName()), r.pairs(), 0, r.seed(), r.maxLength(), r.filler());
+    private static PairOptions pairs(CircuitsRecipe r, Path ds, DiagnosticKind k, int pairs) {
+        return new PairOptions(ds.resolve(k.fileName()), pairs, 0, r.seed(), r.maxLength(), r.filler());
     }
 
     private static Path file(Path ds, DiagnosticKind k) {

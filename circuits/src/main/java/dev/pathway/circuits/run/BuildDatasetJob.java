@@ -22,7 +22,7 @@ public record BuildDatasetJob(String source, Path paperDir, String split, int mi
         AtomicDirectory.checkTarget(out, overwrite);
         BaseSources.Resolved src = BaseSources.resolve(source, paperDir, split, minGrade, termIdf, model.tokenizer());
         DatasetBuilder.Result r = DatasetBuilder.build(src.base(), model, options, kinds, src.idf());
-        DatasetBuilder.write(r, out, overwrite);
+        DatasetBuilder.write(r, out, overwrite, Map.of("term_idf", src.idfSource(), "model", model.tokenizerDir().toAbsolutePath().toString()));
         ObjectNode summary = Json.MAPPER.createObjectNode();
         summary.put("out", out.toAbsolutePath().toString());
         summary.put("source", src.base().name());
