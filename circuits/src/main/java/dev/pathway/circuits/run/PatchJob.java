@@ -33,7 +33,7 @@ import java.util.Map;
  *   <li>{@code resid}: resid_pre, attn_out and mlp_out x layer x position;
  *   <li>{@code head-z}, {@code head-v}, {@code head-q}, {@code head-k}, {@code head-pattern}: layer x
  *       head, all positions;
- *   <li>{@code head-z-pos}, {@code head-pattern-pos}: listed heads x position;
+ *   <li>{@code head-z-pos}, {@code head-v-pos}, {@code head-pattern-pos}: listed heads x position;
  *   <li>{@code hook:NAME}: any encoder hook by name, x position (x head where it has heads).
  * </ul>
  *
@@ -44,7 +44,7 @@ public record PatchJob(PairOptions pairs, List<String> targets, List<HeadId> hea
         RowBudget budget, Path out, boolean overwrite) {
 
     public static final List<String> TARGETS = List.of("resid", "head-z", "head-v", "head-q", "head-k", "head-pattern", "head-z-pos",
-            "head-pattern-pos");
+            "head-v-pos", "head-pattern-pos");
 
     public ObjectNode run(CrossEncoder model, Path modelDir) {
         for (String t : targets) {
@@ -100,13 +100,13 @@ public record PatchJob(PairOptions pairs, List<String> targets, List<HeadId> hea
         }
         return switch (t) {
             case "resid" -> new ResidTarget(model.config(), ResidTarget.COMPONENTS, mode);
-            case "head-z-pos", "head-pattern-pos" -> {
+            case "head-z-pos", "head-v-pos", "head-pattern-pos" -> {
                 if (heads == null || heads.isEmpty()) {
                     throw new UserInputException("target " + t + " needs --heads (e.g. --heads 5.1,4.7)");
                 }
                 List<HeadId> hs = new ArrayList<>();
                 heads.forEach(h -> hs.add(h.checked(model.config())));
-                yield new HeadPositionTarget(hs, t.equals("head-z-pos") ? "z" : "pattern", mode);
+                yield new HeadPositionTarget(hs, t.substring("head-".length(), t.length() - "-pos".length()), mode);
             }
             default -> new HeadTarget(model.config(), t.substring("head-".length()));
         };

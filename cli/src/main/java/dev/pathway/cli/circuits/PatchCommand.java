@@ -28,7 +28,7 @@ public final class PatchCommand implements Callable<Integer> {
     OutputOption output;
 
     @Option(names = "--targets", split = ",", defaultValue = "resid,head-z",
-            description = "resid, head-z, head-v, head-q, head-k, head-pattern, head-z-pos, head-pattern-pos, or hook:NAME for any encoder hook (default: ${DEFAULT-VALUE}).")
+            description = "resid, head-z, head-v, head-q, head-k, head-pattern, head-z-pos, head-v-pos, head-pattern-pos, or hook:NAME for any encoder hook (default: ${DEFAULT-VALUE}).")
     List<String> targets;
 
     @Option(names = "--heads", description = "Heads for the by-position targets, e.g. 5.1,4.7.")
