@@ -1,6 +1,7 @@
 package dev.pathway.cli;
 
 import dev.pathway.cli.bench.BenchCommand;
+import dev.pathway.cli.circuits.CircuitsCommand;
 import dev.pathway.cli.data.DataCommand;
 import dev.pathway.cli.edit.EditCommand;
 import dev.pathway.cli.eval.EvalCommand;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Command;
             DataCommand.class,
             EvalCommand.class,
             EditCommand.class,
+            CircuitsCommand.class,
             TrainCommand.class,
             QuickstartCommand.class,
             BenchCommand.class,

@@ -57,10 +57,16 @@ public final class DatasetBuilder {
     }
 
     public static void write(Result r, Path out, boolean overwrite) {
+        write(r, out, overwrite, Map.of());
+    }
+
+    /** Writes the sets; {@code extra} entries (e.g. the term IDF source) go into the manifest. */
+    public static void write(Result r, Path out, boolean overwrite, Map<String, String> extra) {
         AtomicDirectory.write(out, overwrite, dir -> {
             ObjectNode manifest = Json.MAPPER.createObjectNode();
             manifest.put("tool", "pathway " + Version.get());
             manifest.put("source", r.source());
+            extra.forEach(manifest::put);
             ObjectNode o = manifest.putObject("options");
             o.put("seed", r.options().seed());
             o.put("queries", r.options().maxQueries());

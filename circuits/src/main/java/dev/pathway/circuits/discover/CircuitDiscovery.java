@@ -68,7 +68,13 @@ public final class CircuitDiscovery {
             edges.add(new Circuit.Edge(h, Circuit.LOGITS, null, v0[grid0.index(Sender.head(h))]));
         }
         List<HeadId> frontier = new ArrayList<>(s0.kept());
+        List<String> notExpanded = new ArrayList<>();
         for (int depth = 1; depth <= opt.maxDepth() && !frontier.isEmpty(); depth++) {
+            frontier.sort(java.util.Comparator.comparingDouble((HeadId h) -> -effect.get(h)));
+            if (opt.maxReceivers() > 0 && frontier.size() > opt.maxReceivers()) {
+                frontier.subList(opt.maxReceivers(), frontier.size()).forEach(h -> notExpanded.add(h.toString()));
+                frontier = new ArrayList<>(frontier.subList(0, opt.maxReceivers()));
+            }
             List<HeadId> next = new ArrayList<>();
             for (HeadId r : frontier) {
                 List<Sender> senders = allHeads.stream().filter(s -> s.layer() < r.layer()).toList();
@@ -111,6 +117,9 @@ public final class CircuitDiscovery {
         rule.put("rank_by", opt.aggregate());
         rule.put("receiver_inputs", String.join("", opt.inputs().stream().sorted().toList()));
         rule.put("max_depth", opt.maxDepth());
+        rule.put("max_receivers_per_level", opt.maxReceivers());
+        com.fasterxml.jackson.databind.node.ArrayNode ne = rule.putArray("not_traced_further");
+        notExpanded.forEach(ne::add);
         rule.put("pairs", pairs.size());
         rule.put("min_delta", direct.minDelta());
         rule.put("roles", "level 0: scoring if [CLS]->query density > [CLS]->doc density, else direct (other); "

@@ -62,9 +62,12 @@ public final class ActivationPatcher {
         int rows = chunk.size();
         try (NDManager m = model.manager().newSubManager()) {
             NDList in = acts.baselineInputs(m, rows);
-            NDArray start = acts.baseline(HookNames.layer(layer).residPre()).repeat(0, rows);
-            start.attach(m);
-            Hooks.Builder h = Hooks.builder().startAt(layer, start);
+            Hooks.Builder h = Hooks.builder();
+            if (layer >= 0) {
+                NDArray start = acts.baseline(HookNames.layer(layer).residPre()).repeat(0, rows);
+                start.attach(m);
+                h.startAt(layer, start);
+            }
             Map<String, Cell[]> byHook = new LinkedHashMap<>();
             for (int r = 0; r < rows; r++) {
                 Cell c = cells.get(chunk.get(r));

@@ -6,7 +6,8 @@ package dev.pathway.circuits.patch;
  *
  * @param index the cell's flat index in its target's grid
  * @param hook the hook name
- * @param layer the layer of the hook (runs start there, from B's residual stream)
+ * @param layer the layer of the hook (runs start there, from B's residual stream); -1 for the
+ *     embedding hooks (runs start from the embeddings)
  * @param heads heads to patch, or null for all (or for hooks without heads)
  * @param positions positions to patch, or null for all
  */

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Listed heads x position: P's {@code z} of one head at one position, or P's attention
- * {@code pattern} row of one head for one query position, written into B.
+ * Listed heads x position: P's {@code z} (or {@code v}) of one head at one position, or P's
+ * attention {@code pattern} row of one head for one query position, written into B.
  */
 public final class HeadPositionTarget implements PatchTarget {
     private final List<HeadId> heads;
@@ -19,8 +19,8 @@ public final class HeadPositionTarget implements PatchTarget {
     private final PositionMode mode;
 
     public HeadPositionTarget(List<HeadId> heads, String kind, PositionMode mode) {
-        if (!kind.equals("z") && !kind.equals("pattern")) {
-            throw new UserInputException("by-position head patching takes z or pattern, not '" + kind + "'");
+        if (!kind.equals("z") && !kind.equals("v") && !kind.equals("pattern")) {
+            throw new UserInputException("by-position head patching takes z, v or pattern, not '" + kind + "'");
         }
         this.heads = List.copyOf(heads);
         this.kind = kind;
@@ -34,7 +34,8 @@ public final class HeadPositionTarget implements PatchTarget {
 
     @Override
     public String description() {
-        return kind.equals("z") ? "P's hook_z of one head at one position" : "P's attention pattern row of one head for one query position";
+        return kind.equals("pattern") ? "P's attention pattern row of one head for one query position"
+                : "P's hook_" + kind + " of one head at one position";
     }
 
     @Override

@@ -71,20 +71,21 @@ public final class Heatmap {
         for (String s : panels.get(0).colLabels()) {
             colLabelW = Math.max(colLabelW, tm.stringWidth(s));
         }
-        pg.dispose();
         boolean rotate = colLabelW + 4 > cellW;
         int colLabelH = rotate ? colLabelW + 8 : tm.getHeight() + 6;
         int left = 40 + rowLabelW + 8;
-        int top = 40;
         int panelTitleH = panels.size() > 1 || !panels.get(0).title().isEmpty() ? 20 : 0;
         int gridW = cols * cellW;
+        int barX = left + gridW + 24;
+        int width = Math.max(barX + 20 + 70 + 20, 560);
+        List<String> titleLines = wrap(title, pg.getFontMetrics(TITLE), width - 20);
+        pg.dispose();
+        int top = 22 + 18 * titleLines.size();
         int height = top;
         for (Panel p : panels) {
             height += panelTitleH + p.rowLabels().size() * cellH + colLabelH + 10;
         }
         height += 30;
-        int barX = left + gridW + 24;
-        int width = barX + 20 + 70 + 20;
         BufferedImage img = new BufferedImage(width, Math.max(height, 260), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
@@ -93,7 +94,9 @@ public final class Heatmap {
         g.fillRect(0, 0, img.getWidth(), img.getHeight());
         g.setColor(Color.BLACK);
         g.setFont(TITLE);
-        g.drawString(title, 10, 22);
+        for (int i = 0; i < titleLines.size(); i++) {
+            g.drawString(titleLines.get(i), 10, 22 + 18 * i);
+        }
 
         int y = top;
         boolean annotate = cellW >= 34 && cellH >= 16;
@@ -184,6 +187,26 @@ public final class Heatmap {
         g.setTransform(old);
         g.dispose();
         ImageIO.write(img, "png", png.toFile());
+    }
+
+    /** Splits a title into lines no wider than {@code width} pixels, at spaces. */
+    static List<String> wrap(String text, FontMetrics fm, int width) {
+        List<String> out = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String w : text.split(" ")) {
+            if (line.length() > 0 && fm.stringWidth(line + " " + w) > width) {
+                out.add(line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(w);
+        }
+        if (line.length() > 0) {
+            out.add(line.toString());
+        }
+        return out;
     }
 
     /** Diverging blue - white - red for t in [-1, 1]. */

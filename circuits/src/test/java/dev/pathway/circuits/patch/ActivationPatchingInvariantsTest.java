@@ -47,4 +47,33 @@ class ActivationPatchingInvariantsTest {
         }
         assertTrue(checkedM >= 2, "too few pairs with a well-defined m: " + checkedM);
     }
+
+    @Test
+    void anEmbeddingHookTargetRunsFromTheEmbeddingsAndEqualsLayerZeroResidPre() {
+        dev.pathway.circuits.align.TokenPieces pieces = new dev.pathway.circuits.align.TokenPieces(model.tokenizer());
+        List<AlignedPair> pairs = Fixtures.tfc1Pairs(2);
+        HookTarget embed = new HookTarget(model.hookPoints(), "hook_full_embed", PositionMode.CATEGORY);
+        HookTarget resid0 = new HookTarget(model.hookPoints(), HookNames.layer(0).residPre(), PositionMode.CATEGORY);
+        GridSpec g = embed.grid(pairs, pieces);
+        assertEquals(8, g.size());
+        for (AlignedPair pair : pairs) {
+            List<Cell> a = embed.cells(pair, g, pieces);
+            List<Cell> b = resid0.cells(pair, resid0.grid(pairs, pieces), pieces);
+            assertEquals(-1, a.get(0).layer());
+            java.util.Set<String> names = new java.util.HashSet<>(embed.perturbedHooks());
+            names.addAll(resid0.perturbedHooks());
+            try (PairActivations acts = PairActivations.run(model, pair, names)) {
+                ActivationPatcher p = new ActivationPatcher(model, new RowBudget(8, 100000));
+                float[] sa = p.run(acts, a);
+                float[] sb = p.run(acts, b);
+                for (int i = 0; i < sa.length; i++) {
+                    assertEquals(sb[i], sa[i], 1e-5, "cell " + a.get(i).index());
+                }
+            }
+        }
+        dev.pathway.core.util.UserInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.pathway.core.util.UserInputException.class,
+                () -> new HookTarget(model.hookPoints(), HookNames.LOGITS, PositionMode.EACH));
+        assertTrue(e.getMessage().contains("sits after the encoder"), e.getMessage());
+    }
 }

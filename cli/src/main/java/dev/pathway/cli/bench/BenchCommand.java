@@ -1,5 +1,6 @@
 package dev.pathway.cli.bench;
 
+import dev.pathway.cli.circuits.CircuitsBenchCommand;
 import dev.pathway.cli.edit.BenchEditCommand;
 import picocli.CommandLine.Command;
 
@@ -8,7 +9,8 @@ import picocli.CommandLine.Command;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks on real data; each prints a table.",
-        subcommands = {ScoreBenchCommand.class, TrainBenchCommand.class, BenchEditCommand.class})
+        subcommands = {ScoreBenchCommand.class, TrainBenchCommand.class, BenchEditCommand.class,
+            CircuitsBenchCommand.class})
 public final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
