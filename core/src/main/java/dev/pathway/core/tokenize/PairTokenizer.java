@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -21,6 +22,7 @@ import org.apache.logging.log4j.Logger;
  */
 public final class PairTokenizer implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(PairTokenizer.class);
+    private final AtomicBoolean warnedAboutCutQueries = new AtomicBoolean();
 
     private final HuggingFaceTokenizer tokenizer;
     private final Path source;
@@ -148,7 +150,13 @@ public final class PairTokenizer implements AutoCloseable {
         }
         long[] q = query;
         if (q.length + 4 > maxLength) {
-            LOG.warn("query of {} tokens cut to {} to fit max length {}", q.length, maxLength - 4, maxLength);
+            // Once per tokenizer: a data set of long queries would otherwise log every pair.
+            if (warnedAboutCutQueries.compareAndSet(false, true)) {
+                LOG.warn("query of {} tokens cut to {} to fit max length {} (further cut queries are logged at debug level)",
+                        q.length, maxLength - 4, maxLength);
+            } else {
+                LOG.debug("query of {} tokens cut to {} to fit max length {}", q.length, maxLength - 4, maxLength);
+            }
             q = Arrays.copyOf(q, maxLength - 4);
         }
         int docRoom = maxLength - q.length - 3;
