@@ -1,6 +1,8 @@
 package dev.pathway.trainer.optim;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import java.util.Collection;
 
@@ -13,8 +15,11 @@ public final class GradientNorm {
         double sum = 0;
         for (Parameter p : trainable) {
             NDArray g = p.getArray().getGradient();
-            try (NDArray sq = g.square().sum()) {
-                sum += sq.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble();
+            // Every result lands in the gradient's manager, which is the model's: close them
+            // all here, or each step leaks a model-sized array.
+            try (NDManager scope = g.getManager().newSubManager()) {
+                scope.tempAttachAll(g);
+                sum += g.square().sum().toType(DataType.FLOAT64, false).getDouble();
             }
             g.close();
         }

@@ -168,7 +168,10 @@ public final class RecipePlan {
                 for (var p : params.values()) {
                     // An AdamW-sized update without changing the weights: a few elementwise passes.
                     NDArray g = p.getArray().getGradient();
-                    g.square().add(g).sqrt().close();
+                    try (NDManager scope = g.getManager().newSubManager()) {
+                        scope.tempAttachAll(g); // the temporaries would otherwise land in the model's manager
+                        g.square().add(g).sqrt();
+                    }
                     g.close();
                     Gradients.zero(p.getArray());
                 }
