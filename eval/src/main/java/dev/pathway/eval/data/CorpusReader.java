@@ -1,8 +1,6 @@
 package dev.pathway.eval.data;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.pathway.core.util.Json;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -53,28 +51,12 @@ public final class CorpusReader implements Iterable<Document>, AutoCloseable {
     }
 
     private Document parse(String line) {
-        JsonNode n;
-        try {
-            n = Json.MAPPER.readTree(line);
-        } catch (JsonProcessingException e) {
-            throw lines.error("malformed JSON: " + e.getOriginalMessage());
-        }
-        if (n == null || !n.isObject()) {
-            throw lines.error("expected a JSON object per line");
-        }
-        JsonNode id = n.get("_id");
-        if (id == null || !(id.isTextual() || id.isIntegralNumber()) || id.asText().isEmpty()) {
-            throw lines.error("missing or empty \"_id\"");
-        }
-        JsonNode text = n.get("text");
-        if (text == null || !text.isTextual()) {
-            throw lines.error("missing string field \"text\" (document " + id.asText() + ")");
-        }
-        JsonNode title = n.get("title");
+        BeirLine b = BeirLine.parse(line, lines, "document");
+        JsonNode title = b.node().get("title");
         if (title != null && !title.isNull() && !title.isTextual()) {
-            throw lines.error("field \"title\" must be a string (document " + id.asText() + ")");
+            throw lines.error("field \"title\" must be a string (document " + b.id() + ")");
         }
-        return new Document(id.asText(), title == null || title.isNull() ? "" : title.asText(), text.asText());
+        return new Document(b.id(), title == null || title.isNull() ? "" : title.asText(), b.text());
     }
 
     /** One pass over the remaining documents; a reader can be iterated once. */

@@ -1,8 +1,5 @@
 package dev.pathway.eval.data;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.pathway.core.util.Json;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -25,25 +22,9 @@ public final class Queries {
                 if (line.isBlank()) {
                     continue;
                 }
-                JsonNode n;
-                try {
-                    n = Json.MAPPER.readTree(line);
-                } catch (JsonProcessingException e) {
-                    throw lines.error("malformed JSON: " + e.getOriginalMessage());
-                }
-                if (n == null || !n.isObject()) {
-                    throw lines.error("expected a JSON object per line");
-                }
-                JsonNode id = n.get("_id");
-                if (id == null || !(id.isTextual() || id.isIntegralNumber()) || id.asText().isEmpty()) {
-                    throw lines.error("missing or empty \"_id\"");
-                }
-                JsonNode text = n.get("text");
-                if (text == null || !text.isTextual()) {
-                    throw lines.error("missing string field \"text\" (query " + id.asText() + ")");
-                }
-                if (out.put(id.asText(), text.asText()) != null) {
-                    throw lines.error("duplicate query id " + id.asText());
+                BeirLine q = BeirLine.parse(line, lines, "query");
+                if (out.put(q.id(), q.text()) != null) {
+                    throw lines.error("duplicate query id " + q.id());
                 }
             }
         }
