@@ -50,13 +50,19 @@ class TrainCommandTest {
     }
 
     @Test
-    void aDryRunPrintsThePlanAndTrainsNothing() throws IOException {
-        CliRun r = train(recipe("full", "1.0e-4", "[1, 2]", "cranfield"), "--dry-run");
+    void aDryRunPrintsThePlanWithItsUntrainedBaseRecipeAndTrainsNothing() throws IOException {
+        Path base = recipe("full", "1.0e-4", "[1, 2]", "cranfield");
+        Path child = tmp.resolve("child.yaml");
+        Files.writeString(child, Files.readString(base).replace("name: tiny", "name: child")
+                .replaceFirst("base: \\{model: [^}]*}", "base: {recipe: tiny.yaml}"));
+        CliRun r = train(child, "--dry-run");
         assertEquals(0, r.exit(), r.toString());
-        assertTrue(r.out().contains("1 conditions x 2 seeds = 2 runs"), r.out());
+        assertTrue(r.out().contains("1 conditions x 2 seeds = 2 runs, base best checkpoint of recipe tiny.yaml"), r.out());
         assertTrue(r.out().contains("4 positives x (1 + 1 random negatives)"), r.out());
-        assertTrue(r.out().contains("estimated total"), r.out());
+        assertTrue(r.out().contains("base: recipe tiny.yaml is not trained yet and runs first, estimated"), r.out());
+        assertTrue(r.out().contains("estimated total") && r.out().contains("with the base recipe"), r.out());
         assertFalse(Files.exists(tmp.resolve("runs/tiny")), "a dry run writes no run directory");
+        assertFalse(Files.exists(tmp.resolve("runs/child")), "a dry run writes no run directory");
     }
 
     @Test

@@ -19,6 +19,7 @@ import dev.pathway.eval.data.Qrels;
 import dev.pathway.trainer.TrainableSet;
 import dev.pathway.trainer.loss.BinaryCrossEntropyLoss;
 import dev.pathway.trainer.recipe.Recipe;
+import dev.pathway.trainer.recipe.RecipeReader;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,9 +45,13 @@ public final class RecipePlan {
         this.checkpoints = checkpoints;
     }
 
-    /** Counts and timings. */
+    /**
+     * Counts and timings; {@code baseFirst} is the estimate of a base recipe that must be trained
+     * before this one (null when the base model is there), and is included in the total.
+     */
     public record Estimate(int positives, int stepsPerEpoch, int devPairs, int testPairs,
-            Map<String, Double> secondsPerStep, double scorePairsPerSecond, String measuredOn, double totalSeconds) {}
+            Map<String, Double> secondsPerStep, double scorePairsPerSecond, String measuredOn, double totalSeconds,
+            Estimate baseFirst) {}
 
     public Estimate estimate() {
         int positives = 0;
@@ -60,6 +65,10 @@ public final class RecipePlan {
         int testPairs = recipe.test() == null ? 0 : pairs(recipe.test());
         Path base = BaseModels.locate(recipe.base(), checkpoints);
         String measuredOn = base.toString();
+        Estimate baseFirst = null;
+        if (recipe.base().isRecipe() && !Files.isRegularFile(base.resolve(Checkpoints.CONFIG))) {
+            baseFirst = new RecipePlan(RecipeReader.read(recipe.base().recipe(), true), checkpoints).estimate();
+        }
         if (!Files.isRegularFile(base.resolve(Checkpoints.CONFIG))) {
             base = EmbeddedModel.ensureImported(checkpoints.resolve(EmbeddedModel.NAME));
             measuredOn = base + " (stand-in: the base model is not here yet)";
@@ -79,14 +88,14 @@ public final class RecipePlan {
             scorer.score(scoring, Progress.NONE);
             scoreRate = scoring.size() / ((System.nanoTime() - t) / 1e9);
         }
-        double total = 0;
+        double total = baseFirst == null ? 0 : baseFirst.totalSeconds();
         int epochs = recipe.training().epochs();
         for (Recipe.Condition c : recipe.conditions()) {
             double run = stepsPerEpoch * epochs * perStep.get(String.join("+", c.train()))
                     + (epochs * devPairs + testPairs) / scoreRate;
             total += run * recipe.seeds().size();
         }
-        return new Estimate(positives, stepsPerEpoch, devPairs, testPairs, perStep, scoreRate, measuredOn, total);
+        return new Estimate(positives, stepsPerEpoch, devPairs, testPairs, perStep, scoreRate, measuredOn, total, baseFirst);
     }
 
     public void print(PrintWriter out, Estimate e) {
@@ -97,6 +106,11 @@ public final class RecipePlan {
                 recipe.training().batchSize(), recipe.training().maxLength(), recipe.training().learningRate());
         out.printf(Locale.ROOT, "evaluation: BM25 top-%d reranked, %d dev pairs per epoch (%s), %d test pairs per run, max length %d%n",
                 recipe.evaluation().topK(), e.devPairs(), recipe.evaluation().selectBy(), e.testPairs(), recipe.evaluation().maxLength());
+        if (e.baseFirst() != null) {
+            out.printf(Locale.ROOT, "base: recipe %s is not trained yet and runs first, estimated %.1f minutes"
+                    + " (its plan: pathway train %s --dry-run)%n", recipe.base().recipe().getFileName(), e.baseFirst().totalSeconds() / 60,
+                    recipe.base().recipe());
+        }
         out.printf("%-22s %-16s %-6s %12s %12s%n", "condition", "trains", "seeds", "s/step", "est. min");
         for (Recipe.Condition c : recipe.conditions()) {
             double step = e.secondsPerStep().get(String.join("+", c.train()));
@@ -105,8 +119,8 @@ public final class RecipePlan {
             out.printf(Locale.ROOT, "%-22s %-16s %-6d %12.2f %12.1f%n", c.name(), String.join("+", c.train()), recipe.seeds().size(), step,
                     run * recipe.seeds().size() / 60);
         }
-        out.printf(Locale.ROOT, "scoring %.1f pairs/s; estimated total %.1f minutes on this machine (%d CPU threads; measured on %s)%n",
-                e.scorePairsPerSecond(), e.totalSeconds() / 60, Runtime.getRuntime().availableProcessors(), e.measuredOn());
+        out.printf(Locale.ROOT, "scoring %.1f pairs/s; estimated total %.1f minutes%s on this machine (%d CPU threads; measured on %s)%n",
+                e.scorePairsPerSecond(), e.totalSeconds() / 60, e.baseFirst() == null ? "" : " with the base recipe", Runtime.getRuntime().availableProcessors(), e.measuredOn());
         if (!recipe.device().equals("cpu")) {
             out.println("note: the recipe asks for --device " + recipe.device() + "; the estimate is for this machine's CPU");
         }
