@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -49,26 +50,34 @@ final class MasterCheck {
         throw new UserInputException("Spark master " + master + " cannot be reached (no answer within " + TIMEOUT_MS / 1000 + " s)");
     }
 
-    /** Warns when a path the executors must read or write is on this machine's local disk. */
-    static void warnIfLocalDisk(String master, Path path, String what) {
+    /**
+     * Warns when a path the executors must read or write is on this machine's local disk.
+     *
+     * @return the warning, if one was logged
+     */
+    static Optional<String> warnIfLocalDisk(String master, Path path, String what) {
         if (isLocal(master)) {
-            return;
+            return Optional.empty();
         }
+        String warning;
         try {
             Path existing = path.toAbsolutePath();
             while (existing != null && !Files.exists(existing)) {
                 existing = existing.getParent();
             }
             if (existing == null) {
-                return;
+                return Optional.empty();
             }
             FileStore store = Files.getFileStore(existing);
-            if (LOCAL_FILE_SYSTEMS.contains(store.type())) {
-                LOG.warn("{} {} is on a local {} disk: executors on other machines cannot see it; use shared storage", what, path,
-                        store.type());
+            if (!LOCAL_FILE_SYSTEMS.contains(store.type())) {
+                return Optional.empty();
             }
+            warning = what + " " + path + " is on a local " + store.type() + " disk: executors on other machines cannot see it;"
+                    + " use shared storage (a shared file system, or HDFS/S3 mounted at the same path everywhere)";
         } catch (IOException e) {
-            LOG.warn("cannot check where {} {} is stored: {}", what, path, e.getMessage());
+            warning = "cannot check where " + what + " " + path + " is stored: " + e.getMessage();
         }
+        LOG.warn(warning);
+        return Optional.of(warning);
     }
 }
