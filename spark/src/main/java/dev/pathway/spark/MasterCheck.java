@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ import org.apache.logging.log4j.Logger;
 final class MasterCheck {
     private static final Logger LOG = LogManager.getLogger(MasterCheck.class);
     private static final int TIMEOUT_MS = 3000;
-    private static final Set<String> LOCAL_FILE_SYSTEMS = Set.of("ext2", "ext3", "ext4", "xfs", "btrfs", "tmpfs", "overlay", "zfs", "apfs", "f2fs");
+    static final Set<String> LOCAL_FILE_SYSTEMS = Set.of("ext2", "ext3", "ext4", "xfs", "btrfs", "tmpfs", "overlay", "zfs", "apfs", "f2fs");
 
     private MasterCheck() {}
 
@@ -34,12 +35,17 @@ final class MasterCheck {
             return;
         }
         for (String url : master.replaceFirst("^k8s://", "").split(",")) {
-            URI uri = URI.create(url.startsWith("spark://") || url.contains("://") ? url : "spark://" + url);
-            String host = uri.getHost();
-            int port = uri.getPort() > 0 ? uri.getPort() : (url.startsWith("https") ? 443 : 7077);
+            URI uri;
+            try {
+                uri = new URI(url.contains("://") ? url : "spark://" + url);
+            } catch (URISyntaxException e) {
+                uri = null;
+            }
+            String host = uri == null ? null : uri.getHost();
             if (host == null) {
                 throw new UserInputException("--master " + master + " is not a Spark master URL (spark://host:port, k8s://https://host:port, local[N])");
             }
+            int port = uri.getPort() > 0 ? uri.getPort() : (url.startsWith("https") ? 443 : 7077);
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress(host, port), TIMEOUT_MS);
                 return;

@@ -108,7 +108,11 @@ public final class RerankCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        // The engine first: an unreachable master fails before any work.
+        CompareCommand.checkPermutations(permutations);
+        if (randomSeeds < 0) {
+            throw new dev.pathway.core.util.UserInputException("--random-seeds must be >= 0");
+        }
+        // Then the engine: an unreachable master fails before any work.
         try (DistributedEngine e = engine.distributed() ? engine.open() : null) {
             return call(e);
         }
