@@ -57,8 +57,8 @@ class SparkRerankCliTest {
         SparkFixtures.Cli spark = SparkFixtures.Cli.run(rerank(model, run, tmp.resolve("spark"), "--engine", "spark", "--master", "local[2]"));
         assertEquals(0, spark.exit(), spark.toString());
 
-        Run a = RunFiles.read(tmp.resolve("local/rerank-cranfield-test/rerank.trec"));
-        Run b = RunFiles.read(tmp.resolve("spark/rerank-cranfield-test/rerank.trec"));
+        Run a = RunFiles.read(tmp.resolve("local/rerank.trec"));
+        Run b = RunFiles.read(tmp.resolve("spark/rerank.trec"));
         assertEquals(a.queryIds(), b.queryIds());
         assertEquals(50, a.size());
         for (String q : a.queryIds()) {
@@ -70,8 +70,8 @@ class SparkRerankCliTest {
                 assertEquals(ra.get(i).score(), rb.get(i).score(), 1e-6, q + " rank " + (i + 1));
             }
         }
-        JsonNode ja = Json.read(tmp.resolve("local/rerank-cranfield-test/results.json"));
-        JsonNode jb = Json.read(tmp.resolve("spark/rerank-cranfield-test/results.json"));
+        JsonNode ja = Json.read(tmp.resolve("local/results.json"));
+        JsonNode jb = Json.read(tmp.resolve("spark/results.json"));
         assertEquals(ja.get("conditions"), jb.get("conditions"), "metrics per condition, exactly");
         assertEquals(ja.get("comparisons"), jb.get("comparisons"), "paired tests, exactly");
         assertTrue(ja.at("/conditions/1/summary").toString().contains("ndcg@10"), ja.toString());
@@ -90,6 +90,6 @@ class SparkRerankCliTest {
         String line = r.errorLines().get(0);
         assertTrue(line.contains("failed on Spark: executor ") && line.contains("cannot load checkpoint " + driverOnly.toAbsolutePath()), line);
         assertFalse(r.err().contains("\tat "), "no stack trace: " + r);
-        assertFalse(Files.exists(tmp.resolve("out/rerank-cranfield-test")), "nothing half-written");
+        assertFalse(Files.exists(tmp.resolve("out")), "nothing half-written");
     }
 }
