@@ -75,6 +75,44 @@ public final class SparkEngine implements DistributedEngine {
     }
 
     @Override
+    public float[] scoreTexts(Path checkpoint, List<String> queries, List<String> documents, int maxLength, int batchSize) {
+        if (queries.size() != documents.size()) {
+            throw new IllegalArgumentException("queries and documents differ in number");
+        }
+        MasterCheck.warnIfLocalDisk(master, checkpoint, "checkpoint");
+        int n = queries.size();
+        // Pass 1: executors tokenize slices of the pairs and return only their lengths.
+        int chunk = Math.max(1, Math.min(1024, (n + jsc.defaultParallelism() * 4 - 1) / (jsc.defaultParallelism() * 4)));
+        List<TextBatch> chunks = new ArrayList<>();
+        for (int from = 0; from < n; from += chunk) {
+            chunks.add(TextBatch.of(queries, documents, java.util.stream.IntStream.range(from, Math.min(n, from + chunk)).toArray()));
+        }
+        int[] lengths = new int[n];
+        for (TextBatch.Lengths l : mapWithModel("tokenizing", checkpoint, chunks, (model, b) -> new TextBatch.Lengths(b.positions(),
+                b.encode(model.tokenizer(), maxLength).stream().mapToInt(PairEncoding::length).toArray()))) {
+            for (int i = 0; i < l.positions().length; i++) {
+                lengths[l.positions()[i]] = l.lengths()[i];
+            }
+        }
+        // Pass 2: the local batches (the same order, cut the same way), tokenized again where they are scored.
+        int[] order = BatchScorer.order(lengths);
+        List<TextBatch> batches = new ArrayList<>();
+        for (int from = 0; from < n; from += batchSize) {
+            batches.add(TextBatch.of(queries, documents, java.util.Arrays.copyOfRange(order, from, Math.min(n, from + batchSize))));
+        }
+        int size = batchSize;
+        List<ScoreBatch.Scored> scored = mapWithModel("scoring", checkpoint, batches, (model, b) -> new ScoreBatch.Scored(b.positions(),
+                new BatchScorer(model, size).scoreBatch(b.encode(model.tokenizer(), maxLength))));
+        float[] out = new float[n];
+        for (ScoreBatch.Scored s : scored) {
+            for (int i = 0; i < s.positions().length; i++) {
+                out[s.positions()[i]] = s.scores()[i];
+            }
+        }
+        return out;
+    }
+
+    @Override
     public List<PairEffect> sweep(Path checkpoint, List<AlignedPair> pairs, PairSweep sweep) {
         MasterCheck.warnIfLocalDisk(master, checkpoint, "checkpoint");
         LOG.info("{}: {} pairs on {}", sweep.task(), pairs.size(), master);

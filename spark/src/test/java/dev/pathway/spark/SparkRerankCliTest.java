@@ -75,7 +75,7 @@ class SparkRerankCliTest {
         assertEquals(ja.get("conditions"), jb.get("conditions"), "metrics per condition, exactly");
         assertEquals(ja.get("comparisons"), jb.get("comparisons"), "paired tests, exactly");
         assertTrue(ja.at("/conditions/1/summary").toString().contains("ndcg@10"), ja.toString());
-        assertTrue(jb.at("/settings/throughput").asText().contains("scored on Spark"), jb.toString());
+        assertTrue(jb.at("/settings/throughput").asText().contains("pairs/s on Spark"), jb.toString());
     }
 
     @Test

@@ -17,6 +17,13 @@ public interface DistributedEngine extends AutoCloseable {
     float[] score(Path checkpoint, List<PairEncoding> pairs, int batchSize);
 
     /**
+     * As {@link #score}, for pairs given as text: executors tokenize them with the checkpoint's
+     * tokenizer (documents truncated to {@code maxLength}, as {@code PairTokenizer.encodePairs}
+     * does), so the driver holds texts and scores only. The batches are the same as local mode's.
+     */
+    float[] scoreTexts(Path checkpoint, List<String> queries, List<String> documents, int maxLength, int batchSize);
+
+    /**
      * The per-pair step of a patching sweep over {@code pairs}, split across executors; effects in
      * pair order, for the driver to aggregate (so results equal local mode's).
      */
