@@ -13,7 +13,7 @@ import java.util.Set;
  * @param layer the layer, 0-based
  * @param head the head within the layer, 0-based
  */
-public record HeadId(int layer, int head) implements Comparable<HeadId> {
+public record HeadId(int layer, int head) implements Comparable<HeadId>, java.io.Serializable {
 
     /** Parses {@code L.H}; the error names the text. */
     public static HeadId parse(String text) {

@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -20,7 +22,7 @@ import org.apache.logging.log4j.Logger;
 final class MasterCheck {
     private static final Logger LOG = LogManager.getLogger(MasterCheck.class);
     private static final int TIMEOUT_MS = 3000;
-    private static final Set<String> LOCAL_FILE_SYSTEMS = Set.of("ext2", "ext3", "ext4", "xfs", "btrfs", "tmpfs", "overlay", "zfs", "apfs", "f2fs");
+    static final Set<String> LOCAL_FILE_SYSTEMS = Set.of("ext2", "ext3", "ext4", "xfs", "btrfs", "tmpfs", "overlay", "zfs", "apfs", "f2fs");
 
     private MasterCheck() {}
 
@@ -33,12 +35,17 @@ final class MasterCheck {
             return;
         }
         for (String url : master.replaceFirst("^k8s://", "").split(",")) {
-            URI uri = URI.create(url.startsWith("spark://") || url.contains("://") ? url : "spark://" + url);
-            String host = uri.getHost();
-            int port = uri.getPort() > 0 ? uri.getPort() : (url.startsWith("https") ? 443 : 7077);
+            URI uri;
+            try {
+                uri = new URI(url.contains("://") ? url : "spark://" + url);
+            } catch (URISyntaxException e) {
+                uri = null;
+            }
+            String host = uri == null ? null : uri.getHost();
             if (host == null) {
                 throw new UserInputException("--master " + master + " is not a Spark master URL (spark://host:port, k8s://https://host:port, local[N])");
             }
+            int port = uri.getPort() > 0 ? uri.getPort() : (url.startsWith("https") ? 443 : 7077);
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress(host, port), TIMEOUT_MS);
                 return;
@@ -49,26 +56,34 @@ final class MasterCheck {
         throw new UserInputException("Spark master " + master + " cannot be reached (no answer within " + TIMEOUT_MS / 1000 + " s)");
     }
 
-    /** Warns when a path the executors must read or write is on this machine's local disk. */
-    static void warnIfLocalDisk(String master, Path path, String what) {
+    /**
+     * Warns when a path the executors must read or write is on this machine's local disk.
+     *
+     * @return the warning, if one was logged
+     */
+    static Optional<String> warnIfLocalDisk(String master, Path path, String what) {
         if (isLocal(master)) {
-            return;
+            return Optional.empty();
         }
+        String warning;
         try {
             Path existing = path.toAbsolutePath();
             while (existing != null && !Files.exists(existing)) {
                 existing = existing.getParent();
             }
             if (existing == null) {
-                return;
+                return Optional.empty();
             }
             FileStore store = Files.getFileStore(existing);
-            if (LOCAL_FILE_SYSTEMS.contains(store.type())) {
-                LOG.warn("{} {} is on a local {} disk: executors on other machines cannot see it; use shared storage", what, path,
-                        store.type());
+            if (!LOCAL_FILE_SYSTEMS.contains(store.type())) {
+                return Optional.empty();
             }
+            warning = what + " " + path + " is on a local " + store.type() + " disk: executors on other machines cannot see it;"
+                    + " use shared storage (a shared file system, or HDFS/S3 mounted at the same path everywhere)";
         } catch (IOException e) {
-            LOG.warn("cannot check where {} {} is stored: {}", what, path, e.getMessage());
+            warning = "cannot check where " + what + " " + path + " is stored: " + e.getMessage();
         }
+        LOG.warn(warning);
+        return Optional.of(warning);
     }
 }

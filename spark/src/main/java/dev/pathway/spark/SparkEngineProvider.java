@@ -12,6 +12,7 @@ public final class SparkEngineProvider implements DistributedEngineProvider {
 
     @Override
     public DistributedEngine open(String master, int threadsPerTask) {
-        return new SparkEngine(master, threadsPerTask);
+        // Under spark-submit, its --master arrives as the system property spark.master.
+        return new SparkEngine(master != null ? master : System.getProperty("spark.master", "local[*]"), threadsPerTask);
     }
 }

@@ -15,7 +15,8 @@ import java.util.List;
  * @param paddedSide {@code baseline}, {@code perturbed} or {@code none}
  * @param termIds the word pieces of the selected term
  */
-public record AlignedPair(String id, PairEncoding baseline, PairEncoding perturbed, int fillers, String paddedSide, long[] termIds) {
+public record AlignedPair(String id, PairEncoding baseline, PairEncoding perturbed, int fillers, String paddedSide, long[] termIds)
+        implements java.io.Serializable {
 
     public int length() {
         return baseline.length();

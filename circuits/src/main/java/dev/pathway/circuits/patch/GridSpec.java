@@ -3,13 +3,13 @@ package dev.pathway.circuits.patch;
 import java.util.List;
 
 /** The axes of a result grid, outermost first; cells are stored flat in row-major order. */
-public record GridSpec(List<Axis> axes) {
+public record GridSpec(List<Axis> axes) implements java.io.Serializable {
     public GridSpec {
         axes = List.copyOf(axes);
     }
 
     /** A named axis with one label per index. */
-    public record Axis(String name, List<String> labels) {
+    public record Axis(String name, List<String> labels) implements java.io.Serializable {
         public Axis {
             labels = List.copyOf(labels);
         }

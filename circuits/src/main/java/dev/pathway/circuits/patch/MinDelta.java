@@ -8,7 +8,7 @@ import java.util.Arrays;
  * The threshold is a number of logits, or {@code auto}: a tenth of the median |s_P - s_B| of the
  * run (a pair whose perturbation barely moves the score gives a ratio of two tiny numbers).
  */
-public record MinDelta(Double absolute) {
+public record MinDelta(Double absolute) implements java.io.Serializable {
     public static final double AUTO_FRACTION = 0.1;
 
     public static MinDelta auto() {

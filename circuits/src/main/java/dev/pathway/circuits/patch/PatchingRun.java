@@ -3,29 +3,28 @@ package dev.pathway.circuits.patch;
 import dev.pathway.circuits.align.AlignedPair;
 import dev.pathway.circuits.align.TokenPieces;
 import dev.pathway.core.model.CrossEncoder;
-import dev.pathway.core.progress.Progress;
-import dev.pathway.core.progress.ProgressBars;
 import java.util.List;
 
 /** Activation patching of one target over many pairs, aggregated. */
 public final class PatchingRun {
     private PatchingRun() {}
 
+    /** One pair after another on {@code model}. */
     public static EffectResult run(CrossEncoder model, List<AlignedPair> pairs, PatchTarget target, RowBudget budget, MinDelta minDelta) {
-        TokenPieces pieces = new TokenPieces(model.tokenizer());
-        GridSpec grid = target.grid(pairs, pieces);
-        EffectAggregator agg = new EffectAggregator(grid);
-        ActivationPatcher patcher = new ActivationPatcher(model, budget);
-        try (Progress bar = ProgressBars.start("patch " + target.name(), pairs.size(), "pairs")) {
-            for (AlignedPair pair : pairs) {
-                List<Cell> cells = target.cells(pair, grid, pieces);
-                try (PairActivations acts = PairActivations.run(model, pair, target.perturbedHooks())) {
-                    float[] s = patcher.run(acts, cells);
-                    agg.add(pair.id(), acts.scoreB(), acts.scoreP(), EffectAggregator.scatter(grid.size(), cells, s));
-                }
-                bar.step(1);
-            }
-        }
-        return agg.finish(minDelta);
+        return run(SweepRunner.local(model), model, pairs, m -> target, budget, minDelta);
+    }
+
+    /**
+     * The pairs' effects computed by {@code runner} (here or on a cluster), aggregated here in pair
+     * order, so the result does not depend on where the pairs ran.
+     *
+     * @param model the model the grid is laid out for (its target and tokenizer)
+     */
+    public static EffectResult run(SweepRunner runner, CrossEncoder model, List<AlignedPair> pairs, ActivationSweep.TargetFactory target,
+            RowBudget budget, MinDelta minDelta) {
+        PatchTarget t = target.build(model);
+        GridSpec grid = t.grid(pairs, new TokenPieces(model.tokenizer()));
+        ActivationSweep sweep = new ActivationSweep(target, t.name(), grid, budget);
+        return SweepRunner.aggregate(grid, runner.run(pairs, sweep), minDelta);
     }
 }

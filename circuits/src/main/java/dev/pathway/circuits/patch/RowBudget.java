@@ -6,7 +6,7 @@ import dev.pathway.core.util.UserInputException;
  * How many batch rows one patched forward may hold: at most {@code maxRows}, and at most
  * {@code maxTokens} tokens (rows x sequence length), so long inputs do not exhaust memory.
  */
-public record RowBudget(int maxRows, int maxTokens) {
+public record RowBudget(int maxRows, int maxTokens) implements java.io.Serializable {
     public RowBudget {
         if (maxRows < 1 || maxTokens < 1) {
             throw new UserInputException("--batch-rows and --batch-tokens must be >= 1");

@@ -1,15 +1,11 @@
 package dev.pathway.circuits.path;
 
 import dev.pathway.circuits.align.AlignedPair;
-import dev.pathway.circuits.patch.EffectAggregator;
 import dev.pathway.circuits.patch.EffectResult;
 import dev.pathway.circuits.patch.MinDelta;
-import dev.pathway.circuits.patch.PairActivations;
 import dev.pathway.circuits.patch.RowBudget;
+import dev.pathway.circuits.patch.SweepRunner;
 import dev.pathway.core.model.CrossEncoder;
-import dev.pathway.core.progress.Progress;
-import dev.pathway.core.progress.ProgressBars;
-import java.util.Arrays;
 import java.util.List;
 
 /** Path patching of many senders over many pairs, aggregated on a {@link SenderGrid}. */
@@ -21,25 +17,16 @@ public final class PathPatchingRun {
      */
     public static EffectResult run(CrossEncoder model, List<AlignedPair> pairs, List<Sender> senders, Receiver receiver,
             RowBudget budget, MinDelta minDelta) {
-        SenderGrid sg = new SenderGrid(model.config(), senders);
-        EffectAggregator agg = new EffectAggregator(sg.grid());
-        PathPatcher patcher = new PathPatcher(model, budget);
-        String task = receiver == null ? "path-patch to logits" : "path-patch to " + receiver;
-        try (Progress bar = ProgressBars.start(task, pairs.size(), "pairs")) {
-            for (AlignedPair pair : pairs) {
-                try (PairActivations acts = PairActivations.run(model, pair,
-                        PathPatcher.hooksNeeded(model.config().numLayers(), senders))) {
-                    float[] s = receiver == null ? patcher.toLogits(acts, senders) : patcher.toReceivers(acts, senders, receiver);
-                    float[] cells = new float[sg.grid().size()];
-                    Arrays.fill(cells, Float.NaN);
-                    for (int i = 0; i < senders.size(); i++) {
-                        cells[sg.index(senders.get(i))] = s[i];
-                    }
-                    agg.add(pair.id(), acts.scoreB(), acts.scoreP(), cells);
-                }
-                bar.step(1);
-            }
-        }
-        return agg.finish(minDelta);
+        return run(SweepRunner.local(model), model, pairs, senders, receiver, budget, minDelta);
+    }
+
+    /**
+     * The pairs' effects computed by {@code runner} (here or on a cluster), aggregated here in pair
+     * order, so the result does not depend on where the pairs ran.
+     */
+    public static EffectResult run(SweepRunner runner, CrossEncoder model, List<AlignedPair> pairs, List<Sender> senders,
+            Receiver receiver, RowBudget budget, MinDelta minDelta) {
+        PathSweep sweep = new PathSweep(senders, receiver, budget, new SenderGrid(model.config(), senders).grid());
+        return SweepRunner.aggregate(sweep.grid(), runner.run(pairs, sweep), minDelta);
     }
 }

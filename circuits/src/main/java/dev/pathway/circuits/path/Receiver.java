@@ -14,7 +14,7 @@ import java.util.Set;
  * @param heads the receiver heads
  * @param inputs a non-empty subset of {@code q}, {@code k}, {@code v}
  */
-public record Receiver(List<HeadId> heads, Set<String> inputs) {
+public record Receiver(List<HeadId> heads, Set<String> inputs) implements java.io.Serializable {
     public Receiver {
         heads = List.copyOf(heads);
         inputs = Set.copyOf(inputs);

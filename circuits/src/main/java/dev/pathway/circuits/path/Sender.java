@@ -16,7 +16,7 @@ import java.util.List;
  * @param layer the layer (0 for the embeddings)
  * @param head the head, or -1
  */
-public record Sender(Kind kind, int layer, int head) {
+public record Sender(Kind kind, int layer, int head) implements java.io.Serializable {
     /** The kinds of sender. */
     public enum Kind { HEAD, MLP, EMBED }
 

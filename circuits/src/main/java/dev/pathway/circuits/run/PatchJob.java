@@ -6,21 +6,17 @@ import dev.pathway.circuits.HeadId;
 import dev.pathway.circuits.io.PairSet;
 import dev.pathway.circuits.io.ResultFiles;
 import dev.pathway.circuits.patch.EffectResult;
-import dev.pathway.circuits.patch.HeadPositionTarget;
-import dev.pathway.circuits.patch.HeadTarget;
-import dev.pathway.circuits.patch.HookTarget;
 import dev.pathway.circuits.patch.MinDelta;
 import dev.pathway.circuits.patch.PatchTarget;
 import dev.pathway.circuits.patch.PatchingRun;
 import dev.pathway.circuits.patch.PositionMode;
-import dev.pathway.circuits.patch.ResidTarget;
 import dev.pathway.circuits.patch.RowBudget;
+import dev.pathway.circuits.patch.SweepRunner;
 import dev.pathway.core.checkpoint.AtomicDirectory;
 import dev.pathway.core.model.CrossEncoder;
 import dev.pathway.core.util.Json;
 import dev.pathway.core.util.UserInputException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +43,11 @@ public record PatchJob(PairOptions pairs, List<String> targets, List<HeadId> hea
             "head-v-pos", "head-pattern-pos");
 
     public ObjectNode run(CrossEncoder model, Path modelDir) {
+        return run(model, modelDir, SweepRunner.local(model));
+    }
+
+    /** As above, with the pairs' effects computed by {@code runner} (e.g. on a cluster) and aggregated here. */
+    public ObjectNode run(CrossEncoder model, Path modelDir, SweepRunner runner) {
         for (String t : targets) {
             if (!TARGETS.contains(t) && !t.startsWith("hook:")) {
                 throw new UserInputException("unknown target '" + t + "' (valid: " + String.join(", ", TARGETS) + ", hook:NAME)");
@@ -60,9 +61,12 @@ public record PatchJob(PairOptions pairs, List<String> targets, List<HeadId> hea
         PositionMode mode = positions == null ? (set.pairs().size() == 1 ? PositionMode.EACH : PositionMode.CATEGORY)
                 : PositionMode.parse(positions);
         Map<String, PatchTarget> ts = new LinkedHashMap<>();
+        Map<String, TargetSpec> specs = new LinkedHashMap<>();
         for (String t : targets) {
-            PatchTarget target = target(t, model, mode);
+            TargetSpec spec = new TargetSpec(t, heads, mode);
+            PatchTarget target = spec.build(model);
             ts.put(target.name(), target);
+            specs.put(target.name(), spec);
         }
         ObjectNode info = RunInfo.of(model, modelDir, "circuits patch");
         RunInfo.data(info, "pairs", pairs.data());
@@ -73,7 +77,7 @@ public record PatchJob(PairOptions pairs, List<String> targets, List<HeadId> hea
         info.put("positions", mode.name().toLowerCase(java.util.Locale.ROOT));
         Map<String, EffectResult> results = new LinkedHashMap<>();
         for (Map.Entry<String, PatchTarget> e : ts.entrySet()) {
-            results.put(e.getKey(), PatchingRun.run(model, set.pairs(), e.getValue(), budget, minDelta));
+            results.put(e.getKey(), PatchingRun.run(runner, model, set.pairs(), specs.get(e.getKey()), budget, minDelta));
         }
         ObjectNode summary = Json.MAPPER.createObjectNode();
         AtomicDirectory.write(out, overwrite, dir -> {
@@ -92,23 +96,5 @@ public record PatchJob(PairOptions pairs, List<String> targets, List<HeadId> hea
         summary.put("min_delta", first.minDelta());
         summary.put("mean_delta", first.meanDelta());
         return summary;
-    }
-
-    private PatchTarget target(String t, CrossEncoder model, PositionMode mode) {
-        if (t.startsWith("hook:")) {
-            return new HookTarget(model.hookPoints(), t.substring("hook:".length()), mode);
-        }
-        return switch (t) {
-            case "resid" -> new ResidTarget(model.config(), ResidTarget.COMPONENTS, mode);
-            case "head-z-pos", "head-v-pos", "head-pattern-pos" -> {
-                if (heads == null || heads.isEmpty()) {
-                    throw new UserInputException("target " + t + " needs --heads (e.g. --heads 5.1,4.7)");
-                }
-                List<HeadId> hs = new ArrayList<>();
-                heads.forEach(h -> hs.add(h.checked(model.config())));
-                yield new HeadPositionTarget(hs, t.substring("head-".length(), t.length() - "-pos".length()), mode);
-            }
-            default -> new HeadTarget(model.config(), t.substring("head-".length()));
-        };
     }
 }

@@ -7,6 +7,7 @@ import dev.pathway.circuits.io.ResultFiles;
 import dev.pathway.circuits.patch.EffectResult;
 import dev.pathway.circuits.patch.MinDelta;
 import dev.pathway.circuits.patch.RowBudget;
+import dev.pathway.circuits.patch.SweepRunner;
 import dev.pathway.circuits.path.PathPatchingRun;
 import dev.pathway.circuits.path.Receiver;
 import dev.pathway.circuits.path.Sender;
@@ -26,6 +27,11 @@ public record PathPatchJob(PairOptions pairs, String senders, List<HeadId> recei
         RowBudget budget, Path out, boolean overwrite) {
 
     public ObjectNode run(CrossEncoder model, Path modelDir) {
+        return run(model, modelDir, SweepRunner.local(model));
+    }
+
+    /** As above, with the pairs' effects computed by {@code runner} (e.g. on a cluster) and aggregated here. */
+    public ObjectNode run(CrossEncoder model, Path modelDir, SweepRunner runner) {
         List<Sender> ss = Sender.parse(senders, model.config());
         Receiver receiver = null;
         if (receivers != null && !receivers.isEmpty()) {
@@ -35,7 +41,7 @@ public record PathPatchJob(PairOptions pairs, String senders, List<HeadId> recei
         }
         AtomicDirectory.checkTarget(out, overwrite);
         PairSet set = pairs.load(model);
-        EffectResult r = PathPatchingRun.run(model, set.pairs(), ss, receiver, budget, minDelta);
+        EffectResult r = PathPatchingRun.run(runner, model, set.pairs(), ss, receiver, budget, minDelta);
         ObjectNode info = RunInfo.of(model, modelDir, "circuits path-patch");
         RunInfo.data(info, "pairs", pairs.data());
         info.put("pairs", set.pairs().size());

@@ -2,6 +2,8 @@ package dev.pathway.cli.circuits;
 
 import dev.pathway.circuits.HeadId;
 import dev.pathway.circuits.run.PatchJob;
+import dev.pathway.cli.engine.DistributedEngine;
+import dev.pathway.cli.engine.EngineOptions;
 import dev.pathway.cli.options.OutputOption;
 import dev.pathway.core.model.CrossEncoder;
 import java.nio.file.Path;
@@ -27,6 +29,9 @@ public final class PatchCommand implements Callable<Integer> {
     @Mixin
     OutputOption output;
 
+    @Mixin
+    EngineOptions engine;
+
     @Option(names = "--targets", split = ",", defaultValue = "resid,head-z",
             description = "resid, head-z, head-v, head-q, head-k, head-pattern, head-z-pos, head-v-pos, head-pattern-pos, or hook:NAME for any encoder hook (default: ${DEFAULT-VALUE}).")
     List<String> targets;
@@ -43,10 +48,15 @@ public final class PatchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path dir = model.dir();
-        try (CrossEncoder m = model.load(dir)) {
+        // The engine first: an unreachable master fails before any work.
+        try (DistributedEngine e = engine.distributed() ? engine.open() : null; CrossEncoder m = model.load(dir)) {
             List<HeadId> hs = heads == null ? null : HeadId.parseList(heads, m.config());
             PatchJob job = new PatchJob(pairs.options(), targets, hs, positions, batch.minDelta(), batch.budget(), output.out, output.overwrite);
-            Summaries.print(spec.commandLine().getOut(), job.run(m, dir));
+            if (e != null) {
+                spec.commandLine().getOut().println("engine: " + e.describe());
+            }
+            var summary = e == null ? job.run(m, dir) : job.run(m, dir, (ps, sweep) -> e.sweep(dir, ps, sweep));
+            Summaries.print(spec.commandLine().getOut(), summary);
         }
         return 0;
     }

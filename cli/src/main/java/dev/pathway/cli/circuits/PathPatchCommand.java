@@ -3,6 +3,8 @@ package dev.pathway.cli.circuits;
 import dev.pathway.circuits.HeadId;
 import dev.pathway.circuits.path.Receiver;
 import dev.pathway.circuits.run.PathPatchJob;
+import dev.pathway.cli.engine.DistributedEngine;
+import dev.pathway.cli.engine.EngineOptions;
 import dev.pathway.cli.options.OutputOption;
 import dev.pathway.core.model.CrossEncoder;
 import java.nio.file.Path;
@@ -28,6 +30,9 @@ public final class PathPatchCommand implements Callable<Integer> {
     @Mixin
     OutputOption output;
 
+    @Mixin
+    EngineOptions engine;
+
     @Option(names = "--senders", defaultValue = "heads",
             description = "heads, mlps, embed or L.H, comma-separated (default: ${DEFAULT-VALUE}).")
     String senders;
@@ -44,11 +49,16 @@ public final class PathPatchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path dir = model.dir();
-        try (CrossEncoder m = model.load(dir)) {
+        // The engine first: an unreachable master fails before any work.
+        try (DistributedEngine e = engine.distributed() ? engine.open() : null; CrossEncoder m = model.load(dir)) {
             List<HeadId> rs = receivers == null ? null : HeadId.parseList(receivers, m.config());
             PathPatchJob job = new PathPatchJob(pairs.options(), senders, rs, Receiver.parseInputs(input), batch.minDelta(), batch.budget(),
                     output.out, output.overwrite);
-            Summaries.print(spec.commandLine().getOut(), job.run(m, dir));
+            if (e != null) {
+                spec.commandLine().getOut().println("engine: " + e.describe());
+            }
+            var summary = e == null ? job.run(m, dir) : job.run(m, dir, (ps, sweep) -> e.sweep(dir, ps, sweep));
+            Summaries.print(spec.commandLine().getOut(), summary);
         }
         return 0;
     }

@@ -5,7 +5,7 @@ public interface DistributedEngineProvider {
     String name();
 
     /**
-     * @param master the cluster master URL, e.g. {@code local[*]} or {@code spark://host:7077}
+     * @param master the cluster master URL, e.g. {@code local[*]} or {@code spark://host:7077}; null: the engine's default
      * @param threadsPerTask PyTorch threads (and Spark task CPUs) per task
      */
     DistributedEngine open(String master, int threadsPerTask);

@@ -9,7 +9,8 @@ public final class EngineOptions {
     @Option(names = "--engine", defaultValue = "local", description = "local or spark (default: ${DEFAULT-VALUE}).")
     String engine;
 
-    @Option(names = "--master", defaultValue = "local[*]", description = "Spark master URL (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--master", description = "Spark master URL: local[N], spark://host:7077, k8s://https://host:443"
+            + " (default: the master spark-submit was given, else local[*]).")
     String master;
 
     @Option(names = "--threads-per-task", defaultValue = "1", description = "PyTorch threads per Spark task (default: ${DEFAULT-VALUE}).")

@@ -1,8 +1,11 @@
 package dev.pathway.cli.eval;
 
+import dev.pathway.cli.engine.DistributedEngine;
+import dev.pathway.cli.engine.EngineOptions;
 import dev.pathway.cli.options.DeviceOption;
 import dev.pathway.core.checkpoint.AtomicDirectory;
 import dev.pathway.core.checkpoint.Checkpoints;
+import dev.pathway.core.checkpoint.Provenance;
 import dev.pathway.core.model.CrossEncoder;
 import dev.pathway.eval.bm25.Bm25Index;
 import dev.pathway.eval.bm25.Bm25Params;
@@ -80,6 +83,9 @@ public final class RerankCommand implements Callable<Integer> {
     @Mixin
     DeviceOption device;
 
+    @Mixin
+    EngineOptions engine;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -100,6 +106,17 @@ public final class RerankCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        CompareCommand.checkPermutations(permutations);
+        if (randomSeeds < 0) {
+            throw new dev.pathway.core.util.UserInputException("--random-seeds must be >= 0");
+        }
+        // Then the engine: an unreachable master fails before any work.
+        try (DistributedEngine e = engine.distributed() ? engine.open() : null) {
+            return call(e);
+        }
+    }
+
+    private Integer call(DistributedEngine distributed) {
         RerankOptions options = new RerankOptions(topK, maxLength, batchSize);
         List<Metric> metrics = metricOptions.metrics();
         RandomizationTest randomization = new RandomizationTest(CompareCommand.checkPermutations(permutations), seed);
@@ -124,15 +141,34 @@ public final class RerankCommand implements Callable<Integer> {
         String origin;
         double tokenizeSeconds;
         double scoreSeconds;
-        try (CrossEncoder m = Checkpoints.load(model, device.device())) {
-            long t0 = System.nanoTime();
-            candidates.encode(m.tokenizer(), maxLength);
+        String scoredOn;
+        if (distributed != null) {
+            // Executors tokenize and score (loading the checkpoint from a path they all read); the driver holds texts.
+            List<String> queries = new ArrayList<>(candidates.size());
+            List<String> documents = new ArrayList<>(candidates.size());
+            for (int i = 0; i < candidates.size(); i++) {
+                queries.add(candidates.queryText(i));
+                documents.add(candidates.docText(i));
+            }
             long t1 = System.nanoTime();
-            reranked = new Reranker(m, options).rerank(candidates, "rerank"); // encodings are cached: this is scoring only
-            tokenizeSeconds = (t1 - t0) / 1e9;
+            reranked = candidates.toRun(distributed.scoreTexts(model, queries, documents, maxLength, batchSize), "rerank");
+            tokenizeSeconds = 0; // on the executors, inside scoreSeconds
             scoreSeconds = (System.nanoTime() - t1) / 1e9;
-            var ops = m.provenance() == null ? null : m.provenance().operations();
-            origin = ops == null || ops.isEmpty() ? "" : ops.get(ops.size() - 1).path("kind").asText("");
+            var ops = Provenance.readOrOrigin(model).operations();
+            origin = ops.isEmpty() ? "" : ops.get(ops.size() - 1).path("kind").asText("");
+            scoredOn = distributed.describe();
+        } else {
+            try (CrossEncoder m = Checkpoints.load(model, device.device())) {
+                long t0 = System.nanoTime();
+                candidates.encode(m.tokenizer(), maxLength);
+                long t1 = System.nanoTime();
+                reranked = new Reranker(m, options).rerank(candidates, "rerank"); // encodings are cached: this is scoring only
+                tokenizeSeconds = (t1 - t0) / 1e9;
+                scoreSeconds = (System.nanoTime() - t1) / 1e9;
+                var ops = m.provenance() == null ? null : m.provenance().operations();
+                origin = ops == null || ops.isEmpty() ? "" : ops.get(ops.size() - 1).path("kind").asText("");
+            }
+            scoredOn = device.device() + " (" + Runtime.getRuntime().availableProcessors() + " cores)";
         }
         Run pool = first.cut(topK).withName(firstName);
         Evaluation e1 = Evaluator.evaluate(pool, qrels, metrics);
@@ -162,9 +198,12 @@ public final class RerankCommand implements Callable<Integer> {
         settings.put("batch_size", batchSize);
         settings.put("document_text", "title + \" \" + text");
         settings.put("pairs", candidates.size());
-        settings.put("throughput", String.format(java.util.Locale.ROOT, "tokenize %.1f s, score %.1f s: %.1f pairs/s scored on %s (%d cores)",
-                tokenizeSeconds, scoreSeconds, candidates.size() / Math.max(scoreSeconds, 1e-9), device.device(),
-                Runtime.getRuntime().availableProcessors()));
+        double rate = candidates.size() / Math.max(scoreSeconds, 1e-9);
+        settings.put("throughput", distributed != null
+                ? String.format(java.util.Locale.ROOT, "tokenize and score %.1f s on the executors: %.1f pairs/s on %s", scoreSeconds, rate,
+                        scoredOn)
+                : String.format(java.util.Locale.ROOT, "tokenize %.1f s, score %.1f s: %.1f pairs/s scored on %s", tokenizeSeconds,
+                        scoreSeconds, rate, scoredOn));
         List<String> notes = new ArrayList<>(EvalSupport.notes("first stage", e1));
         notes.add("Both conditions rank the same pool (the first stage's top " + topK + "); documents below it are not retrieved by either.");
         if (randomSeeds > 0) {

@@ -69,8 +69,13 @@ public final class BatchScorer {
      * distributed scoring cuts it the same way, so its batches, and its numbers, are the same.
      */
     public static int[] order(List<PairEncoding> pairs) {
-        Integer[] order = IntStream.range(0, pairs.size()).boxed().toArray(Integer[]::new);
-        java.util.Arrays.sort(order, Comparator.comparingInt((Integer i) -> pairs.get(i).length()).reversed());
+        return order(pairs.stream().mapToInt(PairEncoding::length).toArray());
+    }
+
+    /** The same order from the pairs' lengths alone (for pairs tokenized elsewhere, e.g. on Spark executors). */
+    public static int[] order(int[] lengths) {
+        Integer[] order = IntStream.range(0, lengths.length).boxed().toArray(Integer[]::new);
+        java.util.Arrays.sort(order, Comparator.comparingInt((Integer i) -> lengths[i]).reversed());
         return java.util.Arrays.stream(order).mapToInt(Integer::intValue).toArray();
     }
 

@@ -10,7 +10,7 @@ package dev.pathway.core.tokenize;
  * @param firstSep position of the [SEP] that ends the query
  * @param truncatedDocTokens document tokens dropped to fit the maximum length
  */
-public record PairEncoding(long[] ids, long[] typeIds, int firstSep, int truncatedDocTokens) {
+public record PairEncoding(long[] ids, long[] typeIds, int firstSep, int truncatedDocTokens) implements java.io.Serializable {
 
     public int length() {
         return ids.length;
