@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ExecutorModels {
     private static final ConcurrentHashMap<String, CrossEncoder> MODELS = new ConcurrentHashMap<>();
-    private static volatile int threads;
+    private static final ThreadLocal<Integer> THREADS = new ThreadLocal<>();
 
     private ExecutorModels() {}
 
@@ -29,11 +29,18 @@ final class ExecutorModels {
         });
     }
 
-    static synchronized void setThreads(int n) {
-        if (threads != n) {
+    /**
+     * PyTorch's CPU thread count for the calling thread. With the OpenMP back-end the setting is
+     * per thread (OpenMP's nthreads-var), so each task thread sets it once for itself: a value set
+     * by another thread would leave this one on the default and change how reductions split,
+     * which changes the last bits of the numbers.
+     */
+    static void setThreads(int n) {
+        Integer current = THREADS.get();
+        if (current == null || current != n) {
             dev.pathway.core.engine.PathwayEngine.get(); // loads the native library
             ai.djl.pytorch.jni.JniUtils.setNumThreads(n);
-            threads = n;
+            THREADS.set(n);
         }
     }
 
