@@ -66,14 +66,25 @@ public record LinearJob(List<HeadId> heads, String headsFrom, List<DataSpec> dat
         }
         List<LinearPair> pairs = new ArrayList<>();
         Map<String, Qrels> qrels = new LinkedHashMap<>();
+        int tooLong = 0;
         for (CandidateSet c : sets) {
-            pairs.addAll(c.pairs());
+            // Queries longer than the longest group are never fitted: skip their forward passes.
+            int kept = 0;
+            for (LinearPair p : c.pairs()) {
+                if (p.queryLength() >= 1 && p.queryLength() <= options.maxQueryLength()) {
+                    pairs.add(p);
+                    kept++;
+                }
+            }
+            c.info().put("pairs_with_query_length_1_to_" + options.maxQueryLength(), kept);
+            tooLong += c.pairs().size() - kept;
             if (c.qrels() != null) {
                 qrels.put(c.name(), c.qrels());
             }
         }
         if (pairs.isEmpty()) {
-            throw new UserInputException("the data sets gave no pairs");
+            throw new UserInputException("the data sets gave no pairs with a query of 1.." + options.maxQueryLength() + " tokens ("
+                    + tooLong + " pairs with longer queries)");
         }
         IdfProxy proxy = IdfProxy.of(model, idf);
         List<PairEncoding> enc = pairs.stream().map(LinearPair::encoding).toList();
@@ -100,6 +111,9 @@ public record LinearJob(List<HeadId> heads, String headsFrom, List<DataSpec> dat
         json.set("groups", groups(r));
         ObjectNode sk = json.putObject("skipped_groups");
         r.skipped().forEach((k, v) -> sk.put(k == 0 ? "longer" : Integer.toString(k), v));
+        if (tooLong > 0) {
+            sk.put("longer", tooLong + " pairs with queries longer than " + options.maxQueryLength() + " tokens (not run)");
+        }
         String report = LinearReport.markdown(json, r, sets);
         AtomicDirectory.write(out, overwrite, dir -> {
             Json.write(dir.resolve("results.json"), json);

@@ -69,9 +69,11 @@ final class LinearReport {
                     .append(f(gr.ndcg().get(Scorer.CROSS_ENCODER))).append(" / ").append(f(gr.ndcg().get(Scorer.SEMANTIC_BM))).append(" / ")
                     .append(f(gr.ndcg().get(Scorer.FIRST_STAGE))).append(" (").append(gr.ndcgQueries()).append(") |\n");
         }
-        if (!r.skipped().isEmpty()) {
+        JsonNode skipped = json.path("skipped_groups");
+        if (!skipped.isEmpty()) {
             b.append("\nLeft out: ");
-            r.skipped().forEach((k, v) -> b.append(k == 0 ? "" : "length " + k + ": ").append(v).append("; "));
+            skipped.fields().forEachRemaining(e -> b.append(e.getKey().equals("longer") ? "" : "length " + e.getKey() + ": ")
+                    .append(e.getValue().asText()).append("; "));
             b.append('\n');
         }
         b.append("\n(min-norm): the design was rank deficient (fewer distinct training rows than features); the minimum-norm least-squares"
