@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -268,12 +267,5 @@ public final class SemanticBm {
 
     static double median(List<Double> v) {
         return new Median().evaluate(v.stream().mapToDouble(Double::doubleValue).toArray());
-    }
-
-    /** Query keys of a list of samples, in order. */
-    static Set<String> queryKeys(List<Sample> ss) {
-        Set<String> out = new LinkedHashSet<>();
-        ss.forEach(s -> out.add(s.pair().queryKey()));
-        return out;
     }
 }
