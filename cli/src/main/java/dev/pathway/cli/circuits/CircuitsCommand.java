@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "Find the heads that compute relevance: diagnostic data sets, activation and path patching, discovery, ablation, analyses.",
         subcommands = {BuildDatasetCommand.class, PatchCommand.class, PathPatchCommand.class, DiscoverCommand.class, AblateCommand.class,
-            AnalyzeCommand.class, RunRecipeCommand.class})
+            AnalyzeCommand.class, LinearCommand.class, RunRecipeCommand.class})
 public final class CircuitsCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -16,6 +16,6 @@ public final class CircuitsCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "missing subcommand: build-dataset, patch, path-patch, discover, ablate, analyze or run");
+                "missing subcommand: build-dataset, patch, path-patch, discover, ablate, analyze, linear or run");
     }
 }
