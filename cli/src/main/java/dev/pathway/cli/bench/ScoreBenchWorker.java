@@ -1,11 +1,11 @@
 package dev.pathway.cli.bench;
 
 import ai.djl.Device;
-import ai.djl.ndarray.NDManager;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import dev.pathway.core.checkpoint.Checkpoints;
+import dev.pathway.core.model.BatchScorer;
 import dev.pathway.core.model.CrossEncoder;
 import dev.pathway.core.onnx.EmbeddedModel;
 import dev.pathway.core.tokenize.EncodedBatch;
@@ -32,33 +32,31 @@ public final class ScoreBenchWorker {
         Path model = Path.of(args[1]);
         List<PairEncoding> pairs = readPairs(Path.of(args[2]));
         int batch = Integer.parseInt(args[3]);
-        List<EncodedBatch> batches = new ArrayList<>();
+        List<List<PairEncoding>> batches = new ArrayList<>();
         for (int i = 0; i < pairs.size(); i += batch) {
-            batches.add(new EncodedBatch(pairs.subList(i, Math.min(pairs.size(), i + batch))));
+            batches.add(pairs.subList(i, Math.min(pairs.size(), i + batch)));
         }
-        double seconds = engine.equals("ort") ? runOrt(batches) : runPathway(model, batches);
+        double seconds = engine.equals("ort") ? runOrt(batches) : runPathway(model, batches, batch);
         System.out.println("RESULT " + engine + " " + seconds + " " + pairs.size() + " " + peakRssKb());
     }
 
-    private static double runPathway(Path dir, List<EncodedBatch> batches) {
+    /** pathway's scoring path as every command uses it: {@link BatchScorer}'s per-batch passes. */
+    private static double runPathway(Path dir, List<List<PairEncoding>> batches, int batchSize) {
         try (CrossEncoder m = Checkpoints.load(dir, Device.cpu())) {
-            score(m, batches.get(0));
+            BatchScorer scorer = new BatchScorer(m, batchSize);
+            scorer.scoreBatch(batches.get(0));
             long start = System.nanoTime();
-            for (EncodedBatch b : batches) {
-                score(m, b);
+            for (List<PairEncoding> b : batches) {
+                scorer.scoreBatch(b);
             }
             return (System.nanoTime() - start) / 1e9;
         }
     }
 
-    private static void score(CrossEncoder m, EncodedBatch b) {
-        try (NDManager nd = m.manager().newSubManager()) {
-            m.logits(b.toNDList(nd)).toFloatArray();
-        }
-    }
-
     /** The encoder alone in ONNX Runtime (the ONNX file has no head; ours adds a 384x384 and a 384x1 matmul). */
-    private static double runOrt(List<EncodedBatch> batches) throws Exception {
+    private static double runOrt(List<List<PairEncoding>> pairBatches) throws Exception {
+        List<EncodedBatch> batches = new ArrayList<>();
+        pairBatches.forEach(b -> batches.add(new EncodedBatch(b)));
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession s = env.createSession(EmbeddedModel.onnxBytes(), new OrtSession.SessionOptions())) {
             ort(env, s, batches.get(0));
