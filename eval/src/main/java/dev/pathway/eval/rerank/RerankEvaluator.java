@@ -35,12 +35,22 @@ public final class RerankEvaluator {
     public record Result(Run run, Evaluation evaluation) {}
 
     public RerankEvaluator(DataSet dataSet, String split, Run firstStage, RerankOptions options, List<Metric> metrics) {
+        this(dataSet, split, firstStage, options, metrics, false);
+    }
+
+    /**
+     * @param sampledQueries the first stage holds a sample of the split's queries: judge only
+     *     those, so that "all qrels" averaging means all sampled queries, not the whole split
+     */
+    public RerankEvaluator(DataSet dataSet, String split, Run firstStage, RerankOptions options, List<Metric> metrics,
+            boolean sampledQueries) {
         this.dataSet = dataSet;
         this.split = split;
         this.firstStage = firstStage;
         this.options = options;
         this.metrics = List.copyOf(metrics);
-        this.qrels = dataSet.qrels(split);
+        Qrels all = dataSet.qrels(split);
+        this.qrels = sampledQueries ? all.restrictTo(firstStage.queryIds()) : all;
         this.candidates = RerankCandidates.of(firstStage, options.topK(), dataSet.queries(), dataSet);
     }
 
@@ -60,6 +70,11 @@ public final class RerankEvaluator {
     /** The first-stage run being reranked. */
     public Run firstStage() {
         return firstStage;
+    }
+
+    /** The judgments evaluations use (the split's, or those of the sampled queries). */
+    public Qrels qrels() {
+        return qrels;
     }
 
     public RerankCandidates candidates() {

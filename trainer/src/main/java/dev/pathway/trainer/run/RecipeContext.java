@@ -101,10 +101,11 @@ public final class RecipeContext {
     private RerankEvaluator evaluator(Recipe.SplitSpec spec, String purpose) {
         DataSet ds = dataSet(spec.dataset());
         Run bm25 = Bm25.run(ds, spec.split(), params(), recipe.evaluation().topK());
-        if (spec.maxQueries() > 0 && bm25.queryIds().size() > spec.maxQueries()) {
+        boolean sampled = spec.maxQueries() > 0 && bm25.queryIds().size() > spec.maxQueries();
+        if (sampled) {
             bm25 = sample(bm25, spec.maxQueries(), Seeds.derive(0, "queries:" + purpose + ":" + spec.dataset()));
         }
-        return new RerankEvaluator(ds, spec.split(), bm25, options(), metrics);
+        return new RerankEvaluator(ds, spec.split(), bm25, options(), metrics, sampled);
     }
 
     /** A fixed, seeded sample of a run's queries (the same for every condition and seed). */

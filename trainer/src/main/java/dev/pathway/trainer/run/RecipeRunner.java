@@ -118,7 +118,7 @@ public final class RecipeRunner {
             List<String> labels = new ArrayList<>();
             for (long seed : recipe.seeds()) {
                 Path runFile = layout.runDir(c.name(), seed).resolve(RunLayout.TEST_RUN);
-                evals.add(Evaluator.evaluate(RunFiles.read(runFile), ds.qrels(recipe.test().split()), context.metrics()));
+                evals.add(Evaluator.evaluate(RunFiles.read(runFile), test.qrels(), context.metrics()));
                 labels.add("seed " + seed);
             }
             conditions.add(new Condition(c.name(), evals, labels));
@@ -137,7 +137,8 @@ public final class RecipeRunner {
         settings.put("baseline", conditions.get(0).name());
         List<String> notes = new ArrayList<>();
         if (recipe.test().maxQueries() > 0) {
-            notes.add("test queries: a fixed seeded sample of " + recipe.test().maxQueries() + " (the same for every condition and seed)");
+            notes.add("test queries: a fixed seeded sample of " + recipe.test().maxQueries() + " of the queries BM25 retrieves anything for"
+                    + " (the same for every condition and seed); both averaging modes are over that sample");
         }
         notes.add("model selection on " + recipe.dev().dataset() + " " + recipe.dev().split() + " by " + recipe.evaluation().selectBy()
                 + "; test is evaluated once per run, on the selected checkpoint");
