@@ -80,7 +80,9 @@ class RecipeRunnerTest {
         double seed1 = RunResult.read(layout.runDir("a", 1)).testMeans().get("ndcg@10");
         double seed2 = RunResult.read(layout.runDir("a", 2)).testMeans().get("ndcg@10");
         assertEquals((seed1 + seed2) / 2, a.summary("ndcg@10", Averaging.RUN_AND_QRELS).mean(), 1e-12);
-        assertEquals("bm25 (first stage)", out.report().conditions().get(2).name());
+        assertEquals(RecipeRunner.BASE_CONDITION, out.report().conditions().get(2).name());
+        assertTrue(Files.isRegularFile(out.root().resolve("base.test.run")), "the base model's reranking is kept");
+        assertEquals("bm25 (first stage)", out.report().conditions().get(3).name());
         // A sampled test split is judged on its sample only, in both averaging modes.
         assertEquals(4, a.runs().get(0).queryCount(Averaging.ALL_QRELS));
         assertEquals(4, a.runs().get(0).queryCount(Averaging.RUN_AND_QRELS));

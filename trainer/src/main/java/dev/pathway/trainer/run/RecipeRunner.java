@@ -1,9 +1,12 @@
 package dev.pathway.trainer.run;
 
 import dev.pathway.core.checkpoint.AtomicDirectory;
+import dev.pathway.core.checkpoint.Checkpoints;
+import dev.pathway.core.model.CrossEncoder;
 import dev.pathway.core.engine.PathwayEngine;
 import dev.pathway.core.util.UserInputException;
 import dev.pathway.eval.data.DataSet;
+import dev.pathway.eval.data.Run;
 import dev.pathway.eval.data.RunFiles;
 import dev.pathway.eval.metrics.Averaging;
 import dev.pathway.eval.metrics.Evaluation;
@@ -38,6 +41,9 @@ import org.apache.logging.log4j.Logger;
 public final class RecipeRunner {
     private static final Logger LOG = LogManager.getLogger(RecipeRunner.class);
     public static final String REPORT_DIR = "report";
+    /** The reference row of the report: the base checkpoint, before any condition trained it. */
+    public static final String BASE_CONDITION = "base model (no training)";
+    static final String BASE_TEST_RUN = "base.test.run";
 
     private final Path checkpoints;
     private final RunExecutor executor;
@@ -98,7 +104,7 @@ public final class RecipeRunner {
             }
         }
         RecipeContext context = new RecipeContext(recipe);
-        EvalReport report = context.test() == null ? null : report(recipe, context, layout, runId);
+        EvalReport report = context.test() == null ? null : report(recipe, context, layout, runId, base, device);
         AtomicDirectory.write(root.resolve(REPORT_DIR), true, dir -> {
             if (report != null) {
                 ReportWriter.write(report, dir);
@@ -108,8 +114,28 @@ public final class RecipeRunner {
         return new Outcome(root, results, report);
     }
 
-    /** The test report: each condition's seeds as runs, plus the BM25 first stage as a reference. */
-    private EvalReport report(Recipe recipe, RecipeContext context, RunLayout layout, String runId) {
+    /**
+     * The base model's test reranking, made once per run id ({@value #BASE_TEST_RUN}) so that a
+     * resumed or re-reported run does not score it again.
+     */
+    private static Run baseRun(RerankEvaluator test, RunLayout layout, Path base, String device) throws IOException {
+        Path file = layout.root().resolve(BASE_TEST_RUN);
+        if (!Files.isRegularFile(file)) {
+            try (CrossEncoder model = Checkpoints.load(base, PathwayEngine.device(device))) {
+                Path tmp = Files.createTempFile(layout.root(), ".base", ".tmp");
+                RunFiles.write(test.evaluate(model).run().withName("base"), tmp);
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return RunFiles.read(file);
+    }
+
+    /**
+     * The test report: each condition's seeds as runs, plus two references on the same queries:
+     * the base model as it was before any condition touched it, and the BM25 first stage.
+     */
+    private EvalReport report(Recipe recipe, RecipeContext context, RunLayout layout, String runId, Path base, String device)
+            throws IOException {
         RerankEvaluator test = context.test();
         DataSet ds = test.dataSet();
         List<Condition> conditions = new ArrayList<>();
@@ -123,6 +149,8 @@ public final class RecipeRunner {
             }
             conditions.add(new Condition(c.name(), evals, labels));
         }
+        conditions.add(new Condition(BASE_CONDITION, List.of(Evaluator.evaluate(baseRun(test, layout, base, device), test.qrels(),
+                context.metrics())), List.of(base.toString())));
         conditions.add(new Condition("bm25 (first stage)", List.of(test.evaluateFirstStage()), List.of("top-" + recipe.evaluation().topK())));
         RandomizationTest randomization = new RandomizationTest(RandomizationTest.DEFAULT_PERMUTATIONS, 42);
         List<Comparisons.Row> rows = Comparisons.compare(conditions, context.metrics(), Averaging.RUN_AND_QRELS, randomization, false);
