@@ -16,6 +16,8 @@ import dev.pathway.core.checkpoint.Checkpoints;
 import dev.pathway.core.checkpoint.Provenance;
 import dev.pathway.core.engine.PathwayEngine;
 import dev.pathway.core.model.CrossEncoder;
+import dev.pathway.core.model.BatchScorer;
+import ai.djl.ndarray.index.NDIndex;
 import dev.pathway.core.progress.Progress;
 import dev.pathway.core.progress.ProgressBars;
 import dev.pathway.core.util.Json;
@@ -162,13 +164,7 @@ public final class TrainingRun {
                     synchronized (STEP_LOCK) {
                         PathwayEngine.get().setRandomSeed((int) Seeds.derive(seed, "dropout:step" + history.globalStep));
                         try (GradientCollector gc = trainer.newGradientCollector()) {
-                            NDList preds = trainer.forward(batch.getData(), batch.getLabels());
-                            NDArray l = trainer.getLoss().evaluate(batch.getLabels(), preds);
-                            lossValue = l.getFloat();
-                            if (!Float.isFinite(lossValue)) {
-                                throw stopped("the loss became " + lossValue + " at step " + history.globalStep);
-                            }
-                            gc.backward(l);
+                            lossValue = forwardBackward(trainer, gc, batch, history.globalStep);
                         }
                     }
                     double norm = GradientNorm.of(trainableParams.values());
@@ -193,6 +189,58 @@ public final class TrainingRun {
         }
         log.flush();
         return lossSum / Math.max(1, steps);
+    }
+
+    /**
+     * Forward and backward of one batch, in passes of whole groups that keep every intermediate
+     * under {@link BatchScorer}'s budget (a block above glibc's mmap threshold gets fresh pages,
+     * and touching them cost a page fault each).
+     */
+    private float forwardBackward(Trainer trainer, GradientCollector gc, Batch batch, int step) {
+        NDList in = batch.getData();
+        int group = data.groupSize(0);
+        long perPass = Math.max(group, BatchScorer.rowsWithinBudget(model.config(), (int) in.head().getShape().get(1)) / group * group);
+        float loss = forwardBackward(trainer, gc, in, batch.getLabels(), group, perPass);
+        if (!Float.isFinite(loss)) {
+            throw stopped("the loss became " + loss + " at step " + step);
+        }
+        return loss;
+    }
+
+    /**
+     * Forward and backward in passes of {@code perPass} rows (whole groups of {@code group} pairs;
+     * labels are [groups, group]). Gradients accumulate over the passes, and each pass's mean loss
+     * is weighted by its share of the rows, so the sum is the batch's loss; a batch that fits in one
+     * pass runs exactly as one forward. A non-finite pass loss is returned before its backward.
+     */
+    static float forwardBackward(Trainer trainer, GradientCollector gc, NDList in, NDList labels, int group, long perPass) {
+        long rows = in.head().getShape().get(0);
+        float total = 0;
+        for (long start = 0; start < rows; start += perPass) {
+            long end = Math.min(rows, start + perPass);
+            boolean whole = end - start == rows;
+            NDList partIn = whole ? in : rowsOf(in, start, end);
+            NDList partLabels = whole ? labels : rowsOf(labels, start / group, end / group);
+            NDArray l = trainer.getLoss().evaluate(partLabels, trainer.forward(partIn, partLabels));
+            if (!whole) {
+                l = l.mul((float) (end - start) / rows);
+            }
+            float value = l.getFloat();
+            if (!Float.isFinite(value)) {
+                return value;
+            }
+            total += value;
+            gc.backward(l);
+        }
+        return total;
+    }
+
+    private static NDList rowsOf(NDList list, long from, long to) {
+        NDList out = new NDList(list.size());
+        for (NDArray a : list) {
+            out.add(a.get(new NDIndex("{}:{}", from, to)));
+        }
+        return out;
     }
 
     private TrainingStoppedException stopped(String what) {

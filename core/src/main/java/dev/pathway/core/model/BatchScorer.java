@@ -37,11 +37,17 @@ public final class BatchScorer {
 
     /** Rows per forward pass for sequences of {@code seqLen} tokens. */
     int rowsPerPass(int seqLen) {
-        var c = model.config();
+        return Math.min(batchSize, rowsWithinBudget(model.config(), seqLen));
+    }
+
+    /**
+     * How many rows of {@code seqLen} tokens keep the largest intermediates (attention and the
+     * MLP hidden layer) under {@link #PASS_BUDGET_BYTES}; at least 1. Training uses it too.
+     */
+    public static int rowsWithinBudget(dev.pathway.core.config.BertConfig c, int seqLen) {
         long attention = 4L * c.numHeads() * seqLen * seqLen;
         long mlp = 4L * seqLen * c.intermediateSize();
-        long perRow = Math.max(attention, mlp);
-        return (int) Math.max(1, Math.min(batchSize, PASS_BUDGET_BYTES / perRow));
+        return (int) Math.max(1, PASS_BUDGET_BYTES / Math.max(attention, mlp));
     }
 
     /** The first logit per pair, in input order. */

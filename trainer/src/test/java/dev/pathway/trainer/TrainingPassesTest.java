@@ -1,0 +1,114 @@
+package dev.pathway.trainer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pathway.core.checkpoint.Checkpoints;
+import dev.pathway.core.model.CrossEncoder;
+import dev.pathway.core.model.Gradients;
+import dev.pathway.core.util.Json;
+import dev.pathway.trainer.loss.Losses;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A training batch run in passes (to keep intermediates small) must give the loss and gradients
+ * of the whole batch. Dropout is switched off in a copy of the model's config so that both ways
+ * see the same function.
+ */
+class TrainingPassesTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void passesOfWholeGroupsGiveTheWholeBatchsLossAndGradients() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("no-dropout"));
+        try (var files = Files.list(TestModels.minilmDir())) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+        ObjectNode config = (ObjectNode) Json.read(dir.resolve("config.json"));
+        config.put("hidden_dropout_prob", 0.0).put("attention_probs_dropout_prob", 0.0);
+        Files.writeString(dir.resolve("config.json"), config.toPrettyString());
+
+        for (String loss : new String[] {"bce", "listwise-softmax"}) {
+            try (CrossEncoder model = Checkpoints.load(dir, Device.cpu())) {
+                model.parameters().values().forEach(p -> p.freeze(false));
+                Map<String, float[]> whole = gradients(model, loss, 8);
+                Map<String, float[]> passes = gradients(model, loss, 2);
+                for (String name : new String[] {"bert.embeddings.word_embeddings.weight", "bert.encoder.layer.3.attention.self.query.weight",
+                        "classifier.weight"}) {
+                    float[] a = whole.get(name);
+                    float[] b = passes.get(name);
+                    double maxAbs = 0;
+                    double maxDiff = 0;
+                    for (int i = 0; i < a.length; i++) {
+                        maxAbs = Math.max(maxAbs, Math.abs(a[i]));
+                        maxDiff = Math.max(maxDiff, Math.abs(a[i] - b[i]));
+                    }
+                    assertTrue(maxAbs > 0, loss + " " + name + " has a gradient");
+                    assertTrue(maxDiff <= 1e-4 * maxAbs, loss + " " + name + ": max diff " + maxDiff + " of max " + maxAbs);
+                }
+                assertEquals(whole.get("loss")[0], passes.get("loss")[0], 1e-5, loss);
+            }
+        }
+    }
+
+    /** Loss and selected gradients of one batch of 4 groups of 2 pairs, run in passes of {@code perPass} rows. */
+    private static Map<String, float[]> gradients(CrossEncoder model, String lossName, int perPass) {
+        Map<String, float[]> out = new HashMap<>();
+        try (Model djl = Model.newInstance("test", Device.cpu(), "PyTorch");
+                NDManager nd = model.manager().newSubManager()) {
+            djl.setBlock(model.block());
+            try (Trainer trainer = djl.newTrainer(new DefaultTrainingConfig(Losses.byName(lossName, 2)))) {
+                Random r = new Random(7);
+                int rows = 8;
+                int len = 24;
+                long[] ids = new long[rows * len];
+                long[] types = new long[rows * len];
+                long[] mask = new long[rows * len];
+                for (int i = 0; i < rows; i++) {
+                    int real = 12 + r.nextInt(len - 12);
+                    for (int j = 0; j < real; j++) {
+                        ids[i * len + j] = j == 0 ? 101 : 1000 + r.nextInt(20000);
+                        types[i * len + j] = j > 6 ? 1 : 0;
+                        mask[i * len + j] = 1;
+                    }
+                }
+                Shape shape = new Shape(rows, len);
+                NDList in = new NDList(nd.create(ids, shape), nd.create(types, shape), nd.create(mask, shape));
+                NDList labels = new NDList(nd.create(new float[] {1, 0, 1, 0, 1, 0, 1, 0}, new Shape(4, 2)));
+                float loss;
+                try (GradientCollector gc = trainer.newGradientCollector()) {
+                    loss = TrainingRun.forwardBackward(trainer, gc, in, labels, 2, perPass);
+                }
+                out.put("loss", new float[] {loss});
+                for (Map.Entry<String, Parameter> e : model.parameters().entrySet()) {
+                    NDArray g = e.getValue().getArray().getGradient();
+                    out.put(e.getKey(), g.toFloatArray());
+                    g.close();
+                    Gradients.zero(e.getValue().getArray());
+                }
+            }
+        }
+        return out;
+    }
+}
