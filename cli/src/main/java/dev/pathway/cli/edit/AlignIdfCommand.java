@@ -14,7 +14,6 @@ import dev.pathway.editing.edit.EditCheckpoints;
 import dev.pathway.editing.idf.IdfFormula;
 import dev.pathway.editing.idf.IdfSources;
 import dev.pathway.editing.idf.IdfTable;
-import dev.pathway.editing.svd.EmbeddingSvd;
 import dev.pathway.eval.data.DataSets;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -51,8 +50,8 @@ public final class AlignIdfCommand implements Callable<Integer> {
     @Option(names = "--idf-formula", defaultValue = "lucene", description = "IDF formula for corpora (default: ${DEFAULT-VALUE}).")
     String formula;
 
-    @Option(names = "--k", defaultValue = "" + EmbeddingSvd.DEFAULT_K, description = "Singular components (default: ${DEFAULT-VALUE}).")
-    int k;
+    @Mixin
+    SvdComponentsOption svd;
 
     @Mixin
     OutputOption output;
@@ -75,7 +74,7 @@ public final class AlignIdfCommand implements Callable<Integer> {
             IdfTable target = IdfSources.corpus(DataSets.resolve(corpus), model0.tokenizer(), f);
             AlignmentMethod am = m.equals("zscore") ? new ZScoreAlignment()
                     : new RegressionAlignment(IdfSources.resolve(sourceIdf, model0.tokenizer(), f, OptionalDouble.of(IdfSources.MSMARCO_PLACEHOLDER)));
-            IdfAlignment.Result r = IdfAlignment.align(model0, target, am, k);
+            IdfAlignment.Result r = IdfAlignment.align(model0, target, am, svd.k);
             EditCheckpoints.save(model0, model, output.out, output.overwrite, IdfAlignment.KIND, r.operation(), null);
             PrintWriter o = spec.commandLine().getOut();
             o.println("target IDF               " + target.source() + " (" + target.description() + ")");

@@ -7,7 +7,6 @@ import dev.pathway.core.onnx.EmbeddedModel;
 import dev.pathway.core.util.ProjectPaths;
 import dev.pathway.core.util.UserInputException;
 import dev.pathway.editing.bench.EditBench;
-import dev.pathway.editing.svd.EmbeddingSvd;
 import dev.pathway.eval.data.DataSets;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -32,8 +31,8 @@ public final class BenchEditCommand implements Callable<Integer> {
     @Option(names = "--dataset", defaultValue = "nfcorpus", description = "Corpus for the IDF row (default: ${DEFAULT-VALUE}).")
     String dataset;
 
-    @Option(names = "--k", defaultValue = "" + EmbeddingSvd.DEFAULT_K, description = "Singular components (default: ${DEFAULT-VALUE}).")
-    int k;
+    @Mixin
+    SvdComponentsOption svd;
 
     @Option(names = "--repeat", defaultValue = "3", description = "Repetitions; the median is reported (default: ${DEFAULT-VALUE}).")
     int repeat;
@@ -55,7 +54,7 @@ public final class BenchEditCommand implements Callable<Integer> {
         Path dir = model != null ? model : EmbeddedModel.ensureImported(ProjectPaths.cache().resolve("test-models").resolve(EmbeddedModel.NAME));
         Path scratch = Files.createTempDirectory("pathway-bench-edit");
         try (CrossEncoder m = Checkpoints.load(dir, device.device())) {
-            var rows = EditBench.run(m, dir, DataSets.resolve(dataset), idf.resolve(m.tokenizer()), k, repeat, scratch);
+            var rows = EditBench.run(m, dir, DataSets.resolve(dataset), idf.resolve(m.tokenizer()), svd.k, repeat, scratch);
             PrintWriter o = spec.commandLine().getOut();
             o.println("# pathway bench edit: " + dir + ", device " + device.device() + ", median of " + repeat + " (Java "
                     + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " CPUs)");

@@ -16,7 +16,6 @@ import dev.pathway.editing.edit.TokenIdfDial;
 import dev.pathway.editing.edit.U0Change;
 import dev.pathway.editing.edit.U0Editor;
 import dev.pathway.editing.idf.IdfTable;
-import dev.pathway.editing.svd.EmbeddingSvd;
 import dev.pathway.eval.data.DataSet;
 import dev.pathway.eval.data.DataSets;
 import java.io.PrintWriter;
@@ -74,8 +73,8 @@ public final class DownweightCommand implements Callable<Integer> {
     @Option(names = "--top-k", defaultValue = "20", description = "BM25 documents reranked per evaluation query (default: ${DEFAULT-VALUE}).")
     int topK;
 
-    @Option(names = "--k", defaultValue = "" + EmbeddingSvd.DEFAULT_K, description = "Singular components (default: ${DEFAULT-VALUE}).")
-    int k;
+    @Mixin
+    SvdComponentsOption svd;
 
     @Mixin
     IdfSourceOptions idf;
@@ -101,7 +100,7 @@ public final class DownweightCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         UnsafeWords list = UnsafeWords.read(words != null ? words : UnsafeWords.defaultList());
-        Downweighting.Config cfg = new Downweighting.Config(sampleSplit, evalSplit, scales, maxCandidates, minRise, seed, maxLength, batchSize, topK, k);
+        Downweighting.Config cfg = new Downweighting.Config(sampleSplit, evalSplit, scales, maxCandidates, minRise, seed, maxLength, batchSize, topK, svd.k);
         double keepScale = saveScale != null ? saveScale : scales.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
         if (saveModel != null) {
             new DecreaseIdf(keepScale);

@@ -8,7 +8,6 @@ import dev.pathway.editing.causal.CausalReport;
 import dev.pathway.editing.causal.DocPairExperiment;
 import dev.pathway.editing.causal.HeadRef;
 import dev.pathway.editing.idf.IdfTable;
-import dev.pathway.editing.svd.EmbeddingSvd;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,8 +49,8 @@ public final class IdfCausalCommand implements Callable<Integer> {
     @Option(names = "--max-length", defaultValue = "128", description = "Maximum pair length (default: ${DEFAULT-VALUE}).")
     int maxLength;
 
-    @Option(names = "--k", defaultValue = "" + EmbeddingSvd.DEFAULT_K, description = "Singular components (default: ${DEFAULT-VALUE}).")
-    int k;
+    @Mixin
+    SvdComponentsOption svd;
 
     @Mixin
     IdfSourceOptions idf;
@@ -70,7 +69,7 @@ public final class IdfCausalCommand implements Callable<Integer> {
         Map<String, String> q = queries.read();
         try (CrossEncoder m = Checkpoints.load(model, device.device())) {
             HeadRef h = head == null ? null : HeadRef.parse(head, m.config());
-            DocPairExperiment.Config cfg = new DocPairExperiment.Config(modes, scales, h, repetitions, maxLength, k);
+            DocPairExperiment.Config cfg = new DocPairExperiment.Config(modes, scales, h, repetitions, maxLength, svd.k);
             IdfTable table = idf.resolve(m.tokenizer());
             CausalReport r = DocPairExperiment.run(m, table, q, queries.describe(), cfg, ProgressBars::start);
             r.write(out);

@@ -5,7 +5,6 @@ import dev.pathway.core.checkpoint.Checkpoints;
 import dev.pathway.core.model.CrossEncoder;
 import dev.pathway.editing.correlate.IdfCorrelationReport;
 import dev.pathway.editing.idf.IdfTable;
-import dev.pathway.editing.svd.EmbeddingSvd;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -27,8 +26,8 @@ public final class IdfCorrelateCommand implements Callable<Integer> {
     @Mixin
     IdfSourceOptions idf;
 
-    @Option(names = "--k", defaultValue = "" + EmbeddingSvd.DEFAULT_K, description = "Singular components (default: ${DEFAULT-VALUE}).")
-    int k;
+    @Mixin
+    SvdComponentsOption svd;
 
     @Option(names = "--out", description = "Folder for the JSON, TSV and PNG results.")
     Path out;
@@ -43,7 +42,7 @@ public final class IdfCorrelateCommand implements Callable<Integer> {
     public Integer call() {
         try (CrossEncoder m = Checkpoints.load(model, device.device())) {
             IdfTable table = idf.resolve(m.tokenizer());
-            IdfCorrelationReport r = IdfCorrelationReport.compute(m, model.toString(), table, k);
+            IdfCorrelationReport r = IdfCorrelationReport.compute(m, model.toString(), table, svd.k);
             if (out != null) {
                 r.write(out);
             }

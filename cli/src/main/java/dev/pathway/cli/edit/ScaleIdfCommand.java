@@ -10,7 +10,6 @@ import dev.pathway.editing.edit.EditCheckpoints;
 import dev.pathway.editing.edit.RuleFactory;
 import dev.pathway.editing.edit.TokenIdfDial;
 import dev.pathway.editing.idf.IdfTable;
-import dev.pathway.editing.svd.EmbeddingSvd;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,8 +47,8 @@ public final class ScaleIdfCommand implements Callable<Integer> {
     @Option(names = "--target-idf", description = "The IDF to encode for --mode target.")
     Double targetIdf;
 
-    @Option(names = "--k", defaultValue = "" + EmbeddingSvd.DEFAULT_K, description = "Singular components computed (default: ${DEFAULT-VALUE}).")
-    int k;
+    @Mixin
+    SvdComponentsOption svd;
 
     @Mixin
     IdfSourceOptions idf;
@@ -73,7 +72,7 @@ public final class ScaleIdfCommand implements Callable<Integer> {
         AtomicDirectory.checkTarget(output.out, output.overwrite);
         try (CrossEncoder m = Checkpoints.load(model, device.device())) {
             IdfTable table = idf.resolve(m.tokenizer());
-            TokenIdfDial.Result r = TokenIdfDial.apply(m, table, words, rules, k);
+            TokenIdfDial.Result r = TokenIdfDial.apply(m, table, words, rules, svd.k);
             EditCheckpoints.save(m, model, output.out, output.overwrite, TokenIdfDial.KIND, r.operation(), null);
             PrintWriter o = spec.commandLine().getOut();
             if (!r.selection().unkWords().isEmpty()) {
