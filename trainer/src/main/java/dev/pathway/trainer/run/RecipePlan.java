@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.GradientCollector;
 import dev.pathway.core.checkpoint.Checkpoints;
 import dev.pathway.core.model.BatchScorer;
@@ -172,12 +173,18 @@ public final class RecipePlan {
         try (NDManager nd = model.manager().newSubManager()) {
             NDList in = new EncodedBatch(batch).toNDList(nd);
             NDArray labels = nd.zeros(new ai.djl.ndarray.types.Shape(batch.size()));
+            int perPass = BatchScorer.rowsWithinBudget(model.config(), (int) in.head().getShape().get(1));
             double total = 0;
             for (int i = 0; i <= WARMUP_STEPS; i++) {
                 long t = System.nanoTime();
+                // In the same memory-bounded passes as a real training step (TrainingRun).
                 try (GradientCollector gc = dev.pathway.core.engine.PathwayEngine.get().newGradientCollector()) {
-                    NDArray logits = model.block().forward(in, dev.pathway.core.hooks.Hooks.none(), null, true);
-                    gc.backward(new BinaryCrossEntropyLoss().evaluate(new NDList(labels), new NDList(logits)));
+                    for (int from = 0; from < batch.size(); from += perPass) {
+                        NDIndex rows = new NDIndex("{}:{}", from, Math.min(batch.size(), from + perPass));
+                        NDList part = new NDList(in.stream().map(a -> a.get(rows)).toArray(NDArray[]::new));
+                        NDArray logits = model.block().forward(part, dev.pathway.core.hooks.Hooks.none(), null, true);
+                        gc.backward(new BinaryCrossEntropyLoss().evaluate(new NDList(labels.get(rows)), new NDList(logits)));
+                    }
                 }
                 for (var p : params.values()) {
                     // An AdamW-sized update without changing the weights: a few elementwise passes.
