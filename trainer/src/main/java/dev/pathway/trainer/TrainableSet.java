@@ -1,6 +1,7 @@
 package dev.pathway.trainer;
 
 import ai.djl.nn.Parameter;
+import dev.pathway.core.model.CrossEncoderBlock;
 import dev.pathway.core.util.UserInputException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +35,7 @@ public final class TrainableSet {
             switch (s) {
                 case "full" -> ps.add(glob("*"));
                 case "embeddings" -> ps.add(glob("bert.embeddings.*"));
-                case "word-embeddings" -> ps.add(glob("bert.embeddings.word_embeddings.weight"));
+                case "word-embeddings" -> ps.add(glob(CrossEncoderBlock.WORD_EMBEDDINGS));
                 case "head" -> {
                     ps.add(glob("bert.pooler.*"));
                     ps.add(glob("classifier.*"));

@@ -16,6 +16,7 @@ import dev.pathway.core.checkpoint.Checkpoints;
 import dev.pathway.core.checkpoint.Provenance;
 import dev.pathway.core.engine.PathwayEngine;
 import dev.pathway.core.model.CrossEncoder;
+import dev.pathway.core.model.CrossEncoderBlock;
 import dev.pathway.core.model.BatchScorer;
 import ai.djl.ndarray.index.NDIndex;
 import dev.pathway.core.progress.Progress;
@@ -26,6 +27,7 @@ import dev.pathway.trainer.data.BucketBatchSampler;
 import dev.pathway.trainer.data.PairGroupDataset;
 import dev.pathway.trainer.loss.Losses;
 import dev.pathway.trainer.optim.AdamW;
+import dev.pathway.trainer.optim.BatchWordRows;
 import dev.pathway.trainer.optim.GradientNorm;
 import dev.pathway.trainer.optim.LinearWarmupDecay;
 import java.io.BufferedWriter;
@@ -33,10 +35,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -107,11 +109,14 @@ public final class TrainingRun {
             idToName.put(p.getId(), name);
             nameToId.put(name, p.getId());
         });
-        String wordId = model.parameters().get("bert.embeddings.word_embeddings.weight").getId();
+        Parameter word = rowSparseWord(trainableParams);
+        if (word != null) {
+            // DJL's step skips a frozen parameter; the run updates the batch's rows itself.
+            word.freeze(true);
+        }
         try (Model djl = Model.newInstance("pathway", model.device(), "PyTorch")) {
             djl.setBlock(model.block());
-            AdamW optimizer = new AdamW(schedule, (float) settings.weightDecay(), djl.getNDManager(),
-                    settings.lazyEmbeddingRows() ? Set.of(wordId) : Set.of());
+            AdamW optimizer = new AdamW(schedule, (float) settings.weightDecay(), djl.getNDManager());
             Loss loss = Losses.byName(settings.loss(), data.groupSize(0));
             DefaultTrainingConfig config = new DefaultTrainingConfig(loss).optOptimizer(optimizer).optDevices(new ai.djl.Device[] {model.device()});
             try (Trainer trainer = djl.newTrainer(config)) {
@@ -125,7 +130,7 @@ public final class TrainingRun {
                 try (BufferedWriter log = Files.newBufferedWriter(runDir.resolve("log.jsonl"),
                         StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
                     for (int epoch = history.completedEpochs() + 1; epoch <= settings.epochs(); epoch++) {
-                        double meanLoss = epoch(trainer, optimizer, trainableParams, history, epoch, log);
+                        double meanLoss = epoch(trainer, optimizer, trainableParams, word, history, epoch, log);
                         double metric = dev.evaluate(model);
                         boolean best = history.record(meanLoss, metric);
                         LOG.info("{}: epoch {} loss {} dev {}{}", runDir.getFileName(), epoch, meanLoss, metric, best ? " (best)" : "");
@@ -145,7 +150,15 @@ public final class TrainingRun {
         }
     }
 
-    private double epoch(Trainer trainer, AdamW optimizer, Map<String, Parameter> trainableParams,
+    /**
+     * The word-embedding parameter when it trains row by row (lazy rows: each batch's own rows as
+     * a small table, see {@link BatchWordRows}), else null.
+     */
+    private Parameter rowSparseWord(Map<String, Parameter> trainableParams) {
+        return settings.lazyEmbeddingRows() ? trainableParams.get(CrossEncoderBlock.WORD_EMBEDDINGS) : null;
+    }
+
+    private double epoch(Trainer trainer, AdamW optimizer, Map<String, Parameter> trainableParams, Parameter word,
             TrainingHistory history, int epoch, BufferedWriter log) throws IOException {
         sampler.setEpoch(epoch);
         double lossSum = 0;
@@ -155,7 +168,8 @@ public final class TrainingRun {
                 try (batch) {
                     long stepStart = System.nanoTime();
                     history.globalStep++;
-                    optimizer.setTouchedRows(touchedRows(batch.getData().head()));
+                    BatchWordRows wordRows = word == null ? null : BatchWordRows.of(word.getArray(), batch.getData().head());
+                    NDList inputs = wordRows == null ? batch.getData() : wordRows.inputs(batch.getData());
                     float lossValue;
                     // One step at a time per JVM: DJL's PyTorch gradient collector allows only one
                     // collecting thread, and dropout draws from PyTorch's one global generator,
@@ -164,17 +178,11 @@ public final class TrainingRun {
                     synchronized (STEP_LOCK) {
                         PathwayEngine.get().setRandomSeed((int) Seeds.derive(seed, "dropout:step" + history.globalStep));
                         try (GradientCollector gc = trainer.newGradientCollector()) {
-                            lossValue = forwardBackward(trainer, gc, batch, history.globalStep);
+                            lossValue = forwardBackward(trainer, gc, inputs, batch.getLabels(), history.globalStep);
                         }
                     }
-                    double norm = GradientNorm.of(trainableParams.values());
-                    if (!Double.isFinite(norm) || norm > settings.explodeNorm()) {
-                        throw stopped("the gradient norm was " + norm + " at step " + history.globalStep
-                                + (Double.isFinite(norm) ? " (limit " + settings.explodeNorm() + ")" : ""));
-                    }
-                    GradientNorm.clip(trainableParams.values(), norm, settings.gradClip());
                     float lr = optimizer.learningRateAt(history.globalStep);
-                    trainer.step();
+                    double norm = update(trainer, optimizer, trainableParams, word, wordRows, history.globalStep);
                     log.write(String.format(java.util.Locale.ROOT, "{\"epoch\":%d,\"step\":%d,\"loss\":%s,\"grad_norm\":%s,\"lr\":%s,\"pairs\":%d,\"ms\":%.1f}%n",
                             epoch, history.globalStep, lossValue, norm, lr, batch.getSize() * data.groupSize(0),
                             (System.nanoTime() - stepStart) / 1e6));
@@ -192,15 +200,52 @@ public final class TrainingRun {
     }
 
     /**
+     * Clips the gradients and updates the weights: DJL's step for the dense parameters, the
+     * optimizer's row update for the batch's word-embedding rows. Returns the gradient norm before
+     * clipping; a non-finite or exploding one stops the run before anything is updated.
+     */
+    private double update(Trainer trainer, AdamW optimizer, Map<String, Parameter> trainableParams, Parameter word,
+            BatchWordRows wordRows, int step) {
+        List<NDArray> gradients = new ArrayList<>();
+        boolean dense = false;
+        for (Parameter p : trainableParams.values()) {
+            if (p != word) {
+                gradients.add(p.getArray().getGradient());
+                dense = true;
+            }
+        }
+        NDArray rowGradients = wordRows == null ? null : wordRows.gradient();
+        if (rowGradients != null) {
+            gradients.add(rowGradients);
+        }
+        try {
+            double norm = GradientNorm.of(gradients);
+            if (!Double.isFinite(norm) || norm > settings.explodeNorm()) {
+                throw stopped("the gradient norm was " + norm + " at step " + step
+                        + (Double.isFinite(norm) ? " (limit " + settings.explodeNorm() + ")" : ""));
+            }
+            GradientNorm.clip(gradients, norm, settings.gradClip());
+            if (dense) {
+                trainer.step();
+            }
+            if (rowGradients != null) {
+                optimizer.updateRows(word.getId(), word.getArray(), wordRows.rows(), rowGradients);
+            }
+            return norm;
+        } finally {
+            gradients.forEach(NDArray::close);
+        }
+    }
+
+    /**
      * Forward and backward of one batch, in passes of whole groups that keep every intermediate
      * under {@link BatchScorer}'s budget (a block above glibc's mmap threshold gets fresh pages,
      * and touching them cost a page fault each).
      */
-    private float forwardBackward(Trainer trainer, GradientCollector gc, Batch batch, int step) {
-        NDList in = batch.getData();
+    private float forwardBackward(Trainer trainer, GradientCollector gc, NDList in, NDList labels, int step) {
         int group = data.groupSize(0);
         long perPass = Math.max(group, BatchScorer.rowsWithinBudget(model.config(), (int) in.head().getShape().get(1)) / group * group);
-        float loss = forwardBackward(trainer, gc, in, batch.getLabels(), group, perPass);
+        float loss = forwardBackward(trainer, gc, in, labels, group, perPass);
         if (!Float.isFinite(loss)) {
             throw stopped("the loss became " + loss + " at step " + step);
         }
@@ -235,10 +280,12 @@ public final class TrainingRun {
         return total;
     }
 
+    /** Rows from..to of the per-pair inputs (or labels); inputs after them (a word table) as they are. */
     private static NDList rowsOf(NDList list, long from, long to) {
         NDList out = new NDList(list.size());
-        for (NDArray a : list) {
-            out.add(a.get(new NDIndex("{}:{}", from, to)));
+        for (int i = 0; i < list.size(); i++) {
+            NDArray a = list.get(i);
+            out.add(i < CrossEncoderBlock.PAIR_INPUTS ? a.get(new NDIndex("{}:{}", from, to)) : a);
         }
         return out;
     }
@@ -248,14 +295,6 @@ public final class TrainingRun {
                 : "no checkpoint was written yet";
         return new TrainingStoppedException(runDir + ": stopped: " + what + "; " + kept
                 + "; lower training.learning_rate or set training.grad_clip");
-    }
-
-    private static long[] touchedRows(NDArray ids) {
-        TreeSet<Long> rows = new TreeSet<>();
-        for (long id : ids.toLongArray()) {
-            rows.add(id);
-        }
-        return rows.stream().mapToLong(Long::longValue).toArray();
     }
 
     private void saveCheckpoint(Path dir, int epoch, double metric) {

@@ -43,7 +43,25 @@ final class SmallTask {
     }
 
     static TrainingSettings settings(int epochs, double lr) {
-        return new TrainingSettings(epochs, 8, lr, 0.1, 0.01, MAX_LENGTH, "bce", 1.0, 1e4, false, false);
+        return settings(epochs, lr, false);
+    }
+
+    /** @param lazyRows update only the word-embedding rows each batch uses */
+    static TrainingSettings settings(int epochs, double lr, boolean lazyRows) {
+        return new TrainingSettings(epochs, 8, lr, 0.1, 0.01, MAX_LENGTH, "bce", 1.0, 1e4, lazyRows, false);
+    }
+
+    /** Every token id in the training pairs {@link #run} trains on with this seed. */
+    static java.util.Set<Long> trainingTokenIds(CrossEncoder model, long seed) {
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        for (PairGroup g : groups("train", 16, 1, seed)) {
+            for (String doc : g.docs()) {
+                for (long id : model.tokenizer().encodePair(g.query(), doc, MAX_LENGTH).ids()) {
+                    ids.add(id);
+                }
+            }
+        }
+        return ids;
     }
 
     /** Mean margin (positive minus negative logit) on fixed Cranfield dev groups: higher is better. */

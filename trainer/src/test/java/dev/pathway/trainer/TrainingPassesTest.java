@@ -30,8 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A training batch run in passes (to keep intermediates small) must give the loss and gradients
- * of the whole batch. Dropout is switched off in a copy of the model's config so that both ways
- * see the same function.
+ * of the whole batch (on a copy of the model without dropout, so both ways see one function).
  */
 class TrainingPassesTest {
     @TempDir
@@ -39,15 +38,7 @@ class TrainingPassesTest {
 
     @Test
     void passesOfWholeGroupsGiveTheWholeBatchsLossAndGradients() throws IOException {
-        Path dir = Files.createDirectories(tmp.resolve("no-dropout"));
-        try (var files = Files.list(TestModels.minilmDir())) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Files.copy(f, dir.resolve(f.getFileName()));
-            }
-        }
-        ObjectNode config = (ObjectNode) Json.read(dir.resolve("config.json"));
-        config.put("hidden_dropout_prob", 0.0).put("attention_probs_dropout_prob", 0.0);
-        Files.writeString(dir.resolve("config.json"), config.toPrettyString());
+        Path dir = TestModels.withoutDropout(tmp);
 
         for (String loss : new String[] {"bce", "listwise-softmax"}) {
             try (CrossEncoder model = Checkpoints.load(dir, Device.cpu())) {

@@ -18,13 +18,14 @@ import dev.pathway.trainer.data.TrainingSetBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
  * One configuration of {@code pathway bench train}, in its own JVM (so peak memory is its own):
  * real NFCorpus training pairs at a fixed length, a few steps of the real training loop (DJL
- * Trainer, AdamW, clipping), then one line: {@code RESULT mode length ms_per_step pairs_per_step
- * peak_rss_kb}. The first step is a warm-up and not counted.
+ * Trainer, AdamW, clipping), then one line: {@code RESULT mode length median_ms_per_step
+ * pairs_per_step peak_rss_kb}. The first step is a warm-up and not counted.
  */
 public final class TrainBenchWorker {
     private TrainBenchWorker() {}
@@ -50,17 +51,19 @@ public final class TrainBenchWorker {
             new TrainingRun(m, data, sampler, TrainableSet.of(List.of(mode)), s, 1, dir, model1 -> 0.0, m.provenance(),
                     Json.MAPPER.createObjectNode(), "bench").run();
         }
-        double ms = 0;
-        int n = 0;
+        List<Double> ms = new ArrayList<>();
         double pairs = 0;
         for (String line : Files.readAllLines(dir.resolve("log.jsonl"))) {
             JsonNode j = Json.MAPPER.readTree(line);
             if (j.path("step").asInt() > 1) {
-                ms += j.path("ms").asDouble();
+                ms.add(j.path("ms").asDouble());
                 pairs += j.path("pairs").asDouble();
-                n++;
             }
         }
-        System.out.println("RESULT " + mode + " " + length + " " + (ms / n) + " " + (pairs / n) + " " + ScoreBenchWorker.peakRssKb());
+        // The median step: one step slowed by another process on the machine does not move it.
+        Collections.sort(ms);
+        int n = ms.size();
+        double median = n % 2 == 1 ? ms.get(n / 2) : (ms.get(n / 2 - 1) + ms.get(n / 2)) / 2;
+        System.out.println("RESULT " + mode + " " + length + " " + median + " " + (pairs / n) + " " + ScoreBenchWorker.peakRssKb());
     }
 }

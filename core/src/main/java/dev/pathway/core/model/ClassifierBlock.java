@@ -3,7 +3,6 @@ package dev.pathway.core.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
 import dev.pathway.core.config.BertConfig;
 
 /** Classifier: W dropout(pooled) + b, to {@code num_labels} raw logits. */
@@ -20,7 +19,7 @@ final class ClassifierBlock extends ParamBlock {
 
     NDArray forward(NDArray pooled, boolean training) {
         NDArray x = training && c.classifierDropout() > 0
-                ? Dropout.dropout(pooled, (float) c.classifierDropout(), true).head()
+                ? TrainingDropout.apply(pooled, c.classifierDropout())
                 : pooled;
         return Linear.linear(x, w(weight), w(bias)).head();
     }

@@ -25,7 +25,8 @@ import java.util.Map;
  * layers, pooler on [CLS], classifier. Dropout runs only in training mode.
  *
  * <p>Inputs are (token ids, token type ids, attention mask), each [batch, pos] int64; the output
- * is the raw logits [batch, num_labels]. {@link #forward(NDList, Hooks, ActivationCache, boolean)}
+ * is the raw logits [batch, num_labels]. An optional fourth input is a word-embedding table to
+ * look the ids up in instead of W_E (see {@link #WORD_ROWS}).  {@link #forward(NDList, Hooks, ActivationCache, boolean)}
  * is the hooked forward; DJL's {@code forward} runs it without hooks.
  *
  * <p>Memory: every layer's intermediates live in a sub-manager that closes when the layer ends,
@@ -33,6 +34,16 @@ import java.util.Map;
  */
 public final class CrossEncoderBlock extends ParamBlock {
     private static final float MASK_VALUE = -Float.MAX_VALUE;
+    /** HuggingFace name of the word-embedding matrix W_E. */
+    public static final String WORD_EMBEDDINGS = "bert.embeddings.word_embeddings.weight";
+    /** Inputs that hold one row per pair (ids, token types, mask); the ones after them do not. */
+    public static final int PAIR_INPUTS = 3;
+    /**
+     * Index of the optional input [rows, d_model] that replaces W_E for this forward, with the ids
+     * indexing into it. Training passes a batch's own rows of W_E here, so the word-embedding
+     * gradient is [rows, d_model] instead of a dense [vocab, d_model] (see the trainer).
+     */
+    public static final int WORD_ROWS = 3;
 
     private final BertConfig config;
     private final EmbeddingsBlock embeddings;
@@ -84,7 +95,8 @@ public final class CrossEncoderBlock extends ParamBlock {
     /**
      * The hooked forward.
      *
-     * @param inputs (ids, token types, mask), each [batch, pos] int64
+     * @param inputs (ids, token types, mask), each [batch, pos] int64, and optionally the word
+     *     table the ids index ({@link #WORD_ROWS})
      * @param hooks what to cache, replace, where to start and stop
      * @param cache where cached activations go (may be null when nothing is cached)
      * @param training dropout on or off
@@ -95,6 +107,7 @@ public final class CrossEncoderBlock extends ParamBlock {
         NDArray ids = inputs.get(0);
         NDArray types = inputs.get(1);
         NDArray mask = inputs.get(2);
+        NDArray wordTable = inputs.size() > WORD_ROWS ? inputs.get(WORD_ROWS) : embeddings.word.getArray();
         NDManager caller = ids.getManager();
         HookRun run = new HookRun(hooks, hookPoints, cache);
         int stop = hooks.stopBeforeLayer() >= 0 ? Math.min(hooks.stopBeforeLayer(), layers.size()) : layers.size();
@@ -106,7 +119,7 @@ public final class CrossEncoderBlock extends ParamBlock {
             NDArray additiveMask = additiveMask(run.own(mask), embeddings.word.getArray().getDataType());
             // startAt(0, resid) replaces the embeddings by the given residual stream.
             NDArray resid = hooks.startResid() == null
-                    ? embeddings.forward(run.own(ids), run.own(types), positions(fwd, ids.getShape()), run, training)
+                    ? embeddings.forward(run.own(ids), wordTable, run.own(types), positions(fwd, ids.getShape()), run, training)
                     : run.own(hooks.startResid());
             for (int l = hooks.startLayer(); l < stop; l++) {
                 try (NDManager layerScope = fwd.newSubManager()) {

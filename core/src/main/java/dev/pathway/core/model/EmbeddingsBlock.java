@@ -5,7 +5,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Embedding;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import dev.pathway.core.config.BertConfig;
 import dev.pathway.core.hooks.HookNames;
@@ -31,12 +30,13 @@ final class EmbeddingsBlock extends ParamBlock {
 
     /**
      * @param ids token ids [batch, pos]
+     * @param wordTable the table the ids index: W_E, or a batch's own rows of it
      * @param types token type ids [batch, pos]
      * @param positions position ids [batch, pos]
      * @return the residual stream entering layer 0 [batch, pos, d_model]
      */
-    NDArray forward(NDArray ids, NDArray types, NDArray positions, HookRun run, boolean training) {
-        NDArray embed = run.at(HookNames.EMBED, Embedding.embedding(ids, w(word), SparseFormat.DENSE).head());
+    NDArray forward(NDArray ids, NDArray wordTable, NDArray types, NDArray positions, HookRun run, boolean training) {
+        NDArray embed = run.at(HookNames.EMBED, Embedding.embedding(ids, wordTable, SparseFormat.DENSE).head());
         NDArray pos = run.at(HookNames.POS_EMBED, Embedding.embedding(positions, w(position), SparseFormat.DENSE).head());
         NDArray type = run.at(HookNames.TOKEN_TYPE_EMBED, Embedding.embedding(types, w(tokenType), SparseFormat.DENSE).head());
         NDArray sum = embed.add(pos).add(type);
@@ -44,7 +44,7 @@ final class EmbeddingsBlock extends ParamBlock {
                         sum, new Shape(config.hiddenSize()), w(lnWeight), w(lnBias), (float) config.layerNormEps())
                 .head();
         if (training && config.hiddenDropout() > 0) {
-            out = Dropout.dropout(out, (float) config.hiddenDropout(), true).head();
+            out = TrainingDropout.apply(out, config.hiddenDropout());
         }
         return run.at(HookNames.FULL_EMBED, out);
     }

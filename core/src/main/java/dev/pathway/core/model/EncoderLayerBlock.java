@@ -6,7 +6,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import dev.pathway.core.config.BertConfig;
 import dev.pathway.core.hooks.HookNames;
@@ -92,7 +91,7 @@ final class EncoderLayerBlock extends ParamBlock {
         NDArray post = run.at(names.mlpPost(), Activation.gelu(pre));
         NDArray mlpOut = Linear.linear(post, w(outW), w(outB)).head();
         if (training && c.hiddenDropout() > 0) {
-            mlpOut = Dropout.dropout(mlpOut, (float) c.hiddenDropout(), true).head();
+            mlpOut = TrainingDropout.apply(mlpOut, c.hiddenDropout());
         }
         mlpOut = run.at(names.mlpOut(), mlpOut);
         NDArray residPost = run.at(names.residPost(), x.add(mlpOut));
@@ -126,7 +125,7 @@ final class EncoderLayerBlock extends ParamBlock {
             attnOut = Linear.linear(z.reshape(b, p, c.hiddenSize()), w(oW), w(oB)).head();
         }
         if (training && c.hiddenDropout() > 0) {
-            attnOut = Dropout.dropout(attnOut, (float) c.hiddenDropout(), true).head();
+            attnOut = TrainingDropout.apply(attnOut, c.hiddenDropout());
         }
         return run.at(names.attnOut(), attnOut);
     }
@@ -144,7 +143,7 @@ final class EncoderLayerBlock extends ParamBlock {
         scores = run.at(names.attnScores(), scores);
         NDArray pattern = scores.softmax(-1);
         if (training && c.attentionDropout() > 0) {
-            pattern = Dropout.dropout(pattern, (float) c.attentionDropout(), true).head();
+            pattern = TrainingDropout.apply(pattern, c.attentionDropout());
         }
         pattern = run.at(names.pattern(), pattern);
         // [batch, head, pos, d_head] -> [batch, pos, head, d_head]

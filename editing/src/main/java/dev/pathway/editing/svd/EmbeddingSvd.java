@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.pathway.core.model.CrossEncoder;
+import dev.pathway.core.model.CrossEncoderBlock;
 import dev.pathway.core.tokenize.Tensors;
 import dev.pathway.core.util.UserInputException;
 import java.util.Arrays;
@@ -32,7 +33,7 @@ import org.apache.logging.log4j.Logger;
  */
 public final class EmbeddingSvd {
     private static final Logger LOG = LogManager.getLogger(EmbeddingSvd.class);
-    public static final String WORD_EMBEDDINGS = "bert.embeddings.word_embeddings.weight";
+    public static final String WORD_EMBEDDINGS = CrossEncoderBlock.WORD_EMBEDDINGS;
     public static final int DEFAULT_K = 8;
 
     private EmbeddingSvd() {}

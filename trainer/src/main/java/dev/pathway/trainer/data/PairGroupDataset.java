@@ -42,7 +42,7 @@ public final class PairGroupDataset extends RandomAccessDataset {
         return groups.get(i).size();
     }
 
-    /** Every token id group i contains (for lazy embedding-row updates). */
+    /** The pairs of group i. */
     public List<PairEncoding> pairs(int i) {
         return groups.get(i);
     }

@@ -9,17 +9,16 @@ import dev.pathway.core.engine.GradMode;
 import dev.pathway.core.model.Gradients;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * AdamW as {@code torch.optim.AdamW} (decoupled weight decay: w -= lr*wd*w, then the Adam step
  * with bias correction). Written here rather than taken from DJL for two reasons: the moments
  * must be saved and restored to resume a run, and the word-embedding matrix can be updated lazily
- * (only the rows a batch touched: the other rows have zero gradient), which keeps embedding-only
- * training from paying for a dense 30522 x d update every step.
+ * ({@link #updateRows}: only the rows a batch touched, from their gradient alone), which keeps
+ * embedding-only training from paying for a dense 30522 x d update every step.
  *
  * <p>Lazy rows follow LazyAdam: untouched rows keep their moments and get no decay that step.
- * The gradient of every updated parameter is zeroed after its update (PyTorch accumulates).
+ * The gradient of every densely updated parameter is zeroed after its update (PyTorch accumulates).
  */
 public final class AdamW extends Optimizer {
     private final Tracker learningRate;
@@ -31,11 +30,8 @@ public final class AdamW extends Optimizer {
     private final Map<String, NDArray> variances = new HashMap<>();
     private final Map<String, Integer> steps = new HashMap<>();
     private final NDManager stateManager;
-    /** Parameter ids updated lazily by rows, and the rows of the current step. */
-    private final Set<String> lazyRowParameters;
-    private long[] currentRows;
 
-    public AdamW(Tracker learningRate, float weightDecay, NDManager stateManager, Set<String> lazyRowParameters) {
+    public AdamW(Tracker learningRate, float weightDecay, NDManager stateManager) {
         super(new Builder());
         this.learningRate = learningRate;
         this.beta1 = 0.9f;
@@ -43,12 +39,6 @@ public final class AdamW extends Optimizer {
         this.epsilon = 1e-8f;
         this.weightDecay = weightDecay;
         this.stateManager = stateManager;
-        this.lazyRowParameters = Set.copyOf(lazyRowParameters);
-    }
-
-    /** The rows (token ids) the next step touches in lazily updated parameters. */
-    public void setTouchedRows(long[] rows) {
-        this.currentRows = rows;
     }
 
     /** The learning rate at a 1-based step. */
@@ -59,22 +49,42 @@ public final class AdamW extends Optimizer {
     @Override
     public void update(String parameterId, NDArray weight, NDArray grad) {
         int t = steps.merge(parameterId, 1, Integer::sum);
-        float lr = learningRate.getNewValue(t);
-        double c1 = 1 - Math.pow(beta1, t);
-        double c2 = 1 - Math.pow(beta2, t);
         NDArray m = means.computeIfAbsent(parameterId, k -> state(weight));
         NDArray v = variances.computeIfAbsent(parameterId, k -> state(weight));
         try (GradMode.Scope off = GradMode.off()) {
-            if (lazyRowParameters.contains(parameterId) && currentRows != null) {
-                updateRows(weight, grad, m, v, lr, c1, c2);
-            } else {
-                step(weight, grad, m, v, lr, c1, c2);
-            }
+            step(weight, grad, m, v, t);
         }
         Gradients.zero(weight);
     }
 
-    private void step(NDArray w, NDArray g, NDArray m, NDArray v, float lr, double c1, double c2) {
+    /**
+     * The lazy update of the given rows of {@code weight} (ascending row ids) from their gradient
+     * [rows, ...]; the other rows, and their moments, stay as they are.
+     */
+    public void updateRows(String parameterId, NDArray weight, long[] rows, NDArray rowGradients) {
+        int t = steps.merge(parameterId, 1, Integer::sum);
+        NDArray m = means.computeIfAbsent(parameterId, k -> state(weight));
+        NDArray v = variances.computeIfAbsent(parameterId, k -> state(weight));
+        try (GradMode.Scope off = GradMode.off(); NDManager scope = weight.getManager().newSubManager()) {
+            NDIndex at = new NDIndex("{}", scope.create(rows));
+            NDArray wr = weight.get(at);
+            NDArray mr = m.get(at);
+            NDArray vr = v.get(at);
+            for (NDArray a : new NDArray[] {wr, mr, vr}) {
+                a.attach(scope);
+            }
+            step(wr, rowGradients, mr, vr, t);
+            weight.set(at, wr);
+            m.set(at, mr);
+            v.set(at, vr);
+        }
+    }
+
+    /** One AdamW step of the t-th update, in place on w, m and v. */
+    private void step(NDArray w, NDArray g, NDArray m, NDArray v, int t) {
+        float lr = learningRate.getNewValue(t);
+        double c1 = 1 - Math.pow(beta1, t);
+        double c2 = 1 - Math.pow(beta2, t);
         // Results of NDArray ops land in their first operand's manager: borrow all four into a
         // scope so the temporaries die with it and the arrays go back to their owners.
         try (NDManager scope = w.getManager().newSubManager()) {
@@ -86,24 +96,6 @@ public final class AdamW extends Optimizer {
             v.muli(beta2).addi(g.square().mul(1 - beta2));
             NDArray denom = v.div(c2).sqrt().add(epsilon);
             w.subi(m.div(denom).mul(lr / c1));
-        }
-    }
-
-    private void updateRows(NDArray w, NDArray g, NDArray m, NDArray v, float lr, double c1, double c2) {
-        try (NDManager scope = w.getManager().newSubManager()) {
-            NDArray rows = scope.create(currentRows);
-            NDIndex at = new NDIndex("{}", rows);
-            NDArray wr = w.get(at);
-            NDArray gr = g.get(at);
-            NDArray mr = m.get(at);
-            NDArray vr = v.get(at);
-            for (NDArray a : new NDArray[] {wr, gr, mr, vr}) {
-                a.attach(scope);
-            }
-            step(wr, gr, mr, vr, lr, c1, c2);
-            w.set(at, wr);
-            m.set(at, mr);
-            v.set(at, vr);
         }
     }
 

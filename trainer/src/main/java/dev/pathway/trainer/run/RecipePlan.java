@@ -5,10 +5,12 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import dev.pathway.core.checkpoint.Checkpoints;
 import dev.pathway.core.model.BatchScorer;
 import dev.pathway.core.model.CrossEncoder;
+import dev.pathway.core.model.CrossEncoderBlock;
 import dev.pathway.core.model.Gradients;
 import dev.pathway.core.onnx.EmbeddedModel;
 import dev.pathway.core.progress.Progress;
@@ -19,6 +21,7 @@ import dev.pathway.eval.data.DataSets;
 import dev.pathway.eval.data.Qrels;
 import dev.pathway.trainer.TrainableSet;
 import dev.pathway.trainer.loss.BinaryCrossEntropyLoss;
+import dev.pathway.trainer.optim.BatchWordRows;
 import dev.pathway.trainer.recipe.Recipe;
 import dev.pathway.trainer.recipe.RecipeReader;
 import java.io.PrintWriter;
@@ -80,7 +83,7 @@ public final class RecipePlan {
             List<PairEncoding> sample = samplePairs(model, recipe.training().maxLength(), recipe.training().batchSize());
             for (Recipe.Condition c : recipe.conditions()) {
                 String key = String.join("+", c.train());
-                perStep.computeIfAbsent(key, k -> timeSteps(model, TrainableSet.of(c.train()), sample));
+                perStep.computeIfAbsent(key, k -> timeSteps(model, TrainableSet.of(c.train()), recipe.training().lazyEmbeddingRows(), sample));
             }
             List<PairEncoding> scoring = samplePairs(model, recipe.evaluation().maxLength(), recipe.evaluation().batchSize());
             BatchScorer scorer = new BatchScorer(model, recipe.evaluation().batchSize());
@@ -167,34 +170,48 @@ public final class RecipePlan {
         return model.tokenizer().encodePairs(qs.subList(0, docs.size()), docs, maxLength);
     }
 
-    /** Seconds per training step (forward, backward, AdamW) for a trainable set; the model is left as it was. */
-    private static double timeSteps(CrossEncoder model, TrainableSet set, List<PairEncoding> batch) {
+    /**
+     * Seconds per training step (forward, backward, AdamW) for a trainable set, with the word
+     * embeddings as a batch's own rows when they train lazily, as in a real step (TrainingRun);
+     * the model is left as it was.
+     */
+    private static double timeSteps(CrossEncoder model, TrainableSet set, boolean lazyRows, List<PairEncoding> batch) {
         var params = set.apply(model.parameters());
+        Parameter word = lazyRows ? params.remove(CrossEncoderBlock.WORD_EMBEDDINGS) : null;
+        if (word != null) {
+            word.freeze(true);
+        }
         try (NDManager nd = model.manager().newSubManager()) {
-            NDList in = new EncodedBatch(batch).toNDList(nd);
+            NDList pairs = new EncodedBatch(batch).toNDList(nd);
             NDArray labels = nd.zeros(new ai.djl.ndarray.types.Shape(batch.size()));
-            int perPass = BatchScorer.rowsWithinBudget(model.config(), (int) in.head().getShape().get(1));
+            int perPass = BatchScorer.rowsWithinBudget(model.config(), (int) pairs.head().getShape().get(1));
             double total = 0;
             for (int i = 0; i <= WARMUP_STEPS; i++) {
                 long t = System.nanoTime();
+                BatchWordRows rows = word == null ? null : BatchWordRows.of(word.getArray(), pairs.head());
+                NDList in = rows == null ? pairs : rows.inputs(pairs);
                 // In the same memory-bounded passes as a real training step (TrainingRun).
                 try (GradientCollector gc = dev.pathway.core.engine.PathwayEngine.get().newGradientCollector()) {
                     for (int from = 0; from < batch.size(); from += perPass) {
-                        NDIndex rows = new NDIndex("{}:{}", from, Math.min(batch.size(), from + perPass));
-                        NDList part = new NDList(in.stream().map(a -> a.get(rows)).toArray(NDArray[]::new));
-                        NDArray logits = model.block().forward(part, dev.pathway.core.hooks.Hooks.none(), null, true);
-                        gc.backward(new BinaryCrossEntropyLoss().evaluate(new NDList(labels.get(rows)), new NDList(logits)));
+                        NDIndex part = new NDIndex("{}:{}", from, Math.min(batch.size(), from + perPass));
+                        NDList partIn = new NDList();
+                        for (int k = 0; k < in.size(); k++) {
+                            partIn.add(k < CrossEncoderBlock.PAIR_INPUTS ? in.get(k).get(part) : in.get(k));
+                        }
+                        NDArray logits = model.block().forward(partIn, dev.pathway.core.hooks.Hooks.none(), null, true);
+                        gc.backward(new BinaryCrossEntropyLoss().evaluate(new NDList(labels.get(part)), new NDList(logits)));
                     }
                 }
                 for (var p : params.values()) {
-                    // An AdamW-sized update without changing the weights: a few elementwise passes.
                     NDArray g = p.getArray().getGradient();
-                    try (NDManager scope = g.getManager().newSubManager()) {
-                        scope.tempAttachAll(g); // the temporaries would otherwise land in the model's manager
-                        g.square().add(g).sqrt();
-                    }
+                    updateLike(g);
                     g.close();
                     Gradients.zero(p.getArray());
+                }
+                if (rows != null) {
+                    NDArray g = rows.gradient();
+                    updateLike(g);
+                    g.close();
                 }
                 if (i > 0) {
                     total += (System.nanoTime() - t) / 1e9;
@@ -203,6 +220,14 @@ public final class RecipePlan {
             return total / WARMUP_STEPS;
         } finally {
             model.parameters().values().forEach(p -> p.freeze(true));
+        }
+    }
+
+    /** An AdamW-sized update without changing the weights: a few elementwise passes over g. */
+    private static void updateLike(NDArray g) {
+        try (NDManager scope = g.getManager().newSubManager()) {
+            scope.tempAttachAll(g); // the temporaries would otherwise land in the model's manager
+            g.square().add(g).sqrt();
         }
     }
 }
