@@ -8,7 +8,9 @@ import dev.pathway.core.util.UserInputException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,6 +39,9 @@ public final class TrainBenchCommand implements Callable<Integer> {
     @Option(names = "--steps", defaultValue = "5", description = "Timed steps after one warm-up step; the table shows their median (default: ${DEFAULT-VALUE}).")
     int steps;
 
+    @Option(names = "--repeat", defaultValue = "1", description = "JVMs per configuration, taking turns; the table shows the median (default: ${DEFAULT-VALUE}).")
+    int repeat;
+
     @Option(names = "--dense-embeddings", description = "Update the whole word-embedding matrix every step (default: only the rows a batch touched).")
     boolean dense;
 
@@ -45,27 +50,38 @@ public final class TrainBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (steps < 1 || batchSize < 1) {
-            throw new UserInputException("--steps and --batch-size must be at least 1");
+        if (steps < 1 || batchSize < 1 || repeat < 1) {
+            throw new UserInputException("--steps, --batch-size and --repeat must be at least 1");
         }
         Path dir = model != null ? model : EmbeddedModel.ensureImported(ProjectPaths.checkpoints().resolve(EmbeddedModel.NAME));
-        List<String[]> rows = new ArrayList<>();
-        for (int length : lengths) {
-            for (String mode : modes) {
-                rows.add(WorkerProcess.run(TrainBenchWorker.class, List.of(dir.toString(), mode, Integer.toString(length),
-                        Integer.toString(batchSize), Integer.toString(steps), Boolean.toString(!dense))));
+        // Per (length, mode): one result per JVM. The JVMs take turns, so a slow spell on the
+        // machine hits both modes of a length rather than one of them.
+        Map<String, List<String[]>> runs = new LinkedHashMap<>();
+        for (int r = 0; r < repeat; r++) {
+            for (int length : lengths) {
+                for (String mode : modes) {
+                    runs.computeIfAbsent(length + " " + mode, k -> new ArrayList<>()).add(WorkerProcess.run(TrainBenchWorker.class,
+                            List.of(dir.toString(), mode, Integer.toString(length), Integer.toString(batchSize), Integer.toString(steps),
+                                    Boolean.toString(!dense))));
+                }
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "batch %d pairs, median of %d timed steps, %s word-embedding updates, %d CPU threads%n", batchSize, steps,
+        out.printf(Locale.ROOT, "batch %d pairs, median of %d timed steps%s, %s word-embedding updates, %d CPU threads%n", batchSize, steps,
+                repeat > 1 ? " in each of " + repeat + " JVMs, median over the JVMs" : "",
                 dense ? "dense" : "row-sparse (touched rows only)", Runtime.getRuntime().availableProcessors());
-        out.printf("%-12s %7s %12s %10s %13s %14s%n", "trains", "length", "ms/step", "pairs/s", "peak RSS MB", "vs full");
-        for (String[] r : rows) {
-            double ms = Double.parseDouble(r[2]);
-            double full = rows.stream().filter(x -> x[0].equals("full") && x[1].equals(r[1])).mapToDouble(x -> Double.parseDouble(x[2]))
-                    .findFirst().orElse(Double.NaN);
-            out.printf(Locale.ROOT, "%-12s %7s %12.0f %10.1f %13.0f %14s%n", r[0], r[1], ms, Double.parseDouble(r[3]) / (ms / 1000),
-                    Long.parseLong(r[4]) / 1024.0, Double.isNaN(full) ? "-" : String.format(Locale.ROOT, "%.2f", ms / full));
+        out.printf("%-12s %7s %12s %16s %10s %13s %8s%n", "trains", "length", "ms/step", "JVMs min-max", "pairs/s", "peak RSS MB", "vs full");
+        for (int length : lengths) {
+            double full = runs.containsKey(length + " full") ? median(runs.get(length + " full"), 2) : Double.NaN;
+            for (String mode : modes) {
+                List<String[]> rs = runs.get(length + " " + mode);
+                double ms = median(rs, 2);
+                double min = rs.stream().mapToDouble(x -> Double.parseDouble(x[2])).min().orElseThrow();
+                double max = rs.stream().mapToDouble(x -> Double.parseDouble(x[2])).max().orElseThrow();
+                out.printf(Locale.ROOT, "%-12s %7d %12.0f %16s %10.1f %13.0f %8s%n", mode, length, ms, String.format(Locale.ROOT, "%.0f-%.0f", min, max),
+                        Double.parseDouble(rs.get(0)[3]) / (ms / 1000), median(rs, 4) / 1024.0,
+                        Double.isNaN(full) ? "-" : String.format(Locale.ROOT, "%.2f", ms / full));
+            }
         }
         BertConfig config = BertConfig.read(dir.resolve(Checkpoints.CONFIG));
         for (int length : lengths) {
@@ -74,6 +90,12 @@ public final class TrainBenchCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The median of field {@code field} over the runs. */
+    private static double median(List<String[]> runs, int field) {
+        double[] v = runs.stream().mapToDouble(x -> Double.parseDouble(x[field])).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
     /**

@@ -20,10 +20,24 @@ class TrainBenchCommandTest {
         assertEquals(0.7, TrainBenchCommand.embeddingsOnlyFloor(minilm, 256), 1e-12);
     }
 
+    /** A tiny real run: two JVMs per mode, the table, the ratio to full and the floor line. */
     @Test
-    void zeroStepsIsOneErrorLineAndExitCode2() {
-        CliRun r = CliRun.of("bench", "train", "--steps", "0");
-        assertEquals(2, r.exit(), r.toString());
-        assertTrue(r.errorLine().contains("--steps and --batch-size must be at least 1"), r.toString());
+    void aTinyRunPrintsTheTable() {
+        CliRun r = CliRun.of("bench", "train", "--model", dev.pathway.cli.TestModels.minilm().toString(), "--lengths", "16",
+                "--batch-size", "2", "--steps", "1", "--repeat", "2");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("in each of 2 JVMs, median over the JVMs"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("full\\s+16\\s+\\d+\\s+\\d+-\\d+\\s+[\\d.]+\\s+\\d+\\s+1\\.00")), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("embeddings\\s+16\\s+\\d+\\s+\\d+-\\d+\\s+[\\d.]+\\s+\\d+\\s+[01]\\.\\d\\d")), r.out());
+        assertTrue(r.out().contains("length 16: embeddings-only can not go below 0.67 of full"), r.out());
+    }
+
+    @Test
+    void zeroStepsOrRepeatsIsOneErrorLineAndExitCode2() {
+        for (String option : new String[] {"--steps", "--repeat", "--batch-size"}) {
+            CliRun r = CliRun.of("bench", "train", option, "0");
+            assertEquals(2, r.exit(), r.toString());
+            assertTrue(r.errorLine().contains("--steps, --batch-size and --repeat must be at least 1"), r.toString());
+        }
     }
 }
