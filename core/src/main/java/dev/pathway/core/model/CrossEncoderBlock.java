@@ -26,8 +26,9 @@ import java.util.Map;
  *
  * <p>Inputs are (token ids, token type ids, attention mask), each [batch, pos] int64; the output
  * is the raw logits [batch, num_labels]. An optional fourth input is a word-embedding table to
- * look the ids up in instead of W_E (see {@link #WORD_ROWS}).  {@link #forward(NDList, Hooks, ActivationCache, boolean)}
- * is the hooked forward; DJL's {@code forward} runs it without hooks.
+ * look the ids up in instead of W_E (see {@link #WORD_ROWS}).
+ * {@link #forward(NDList, Hooks, ActivationCache, boolean)} is the hooked forward; DJL's
+ * {@code forward} runs it without hooks.
  *
  * <p>Memory: every layer's intermediates live in a sub-manager that closes when the layer ends,
  * so inference keeps one layer's activations at a time (autograd keeps its own references).
