@@ -29,6 +29,7 @@ public final class SparkEngine implements DistributedEngine {
     private final JavaSparkContext jsc;
     private final String master;
     private final int threadsPerTask;
+    private final java.util.Set<Path> checkedCheckpoints = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     SparkEngine(String master, int threadsPerTask) {
         MasterCheck.requireReachable(master);
@@ -54,9 +55,16 @@ public final class SparkEngine implements DistributedEngine {
         return threadsPerTask;
     }
 
+    /** The local-disk warning for a checkpoint, once per checkpoint (a patching run scores many targets). */
+    private void warnOnceIfLocalDisk(Path checkpoint) {
+        if (checkedCheckpoints.add(checkpoint.toAbsolutePath())) {
+            MasterCheck.warnIfLocalDisk(master, checkpoint, "checkpoint");
+        }
+    }
+
     @Override
     public float[] score(Path checkpoint, List<PairEncoding> pairs, int batchSize) {
-        MasterCheck.warnIfLocalDisk(master, checkpoint, "checkpoint");
+        warnOnceIfLocalDisk(checkpoint);
         int[] order = BatchScorer.order(pairs);
         List<ScoreBatch> batches = new ArrayList<>();
         for (int from = 0; from < order.length; from += batchSize) {
@@ -79,7 +87,7 @@ public final class SparkEngine implements DistributedEngine {
         if (queries.size() != documents.size()) {
             throw new IllegalArgumentException("queries and documents differ in number");
         }
-        MasterCheck.warnIfLocalDisk(master, checkpoint, "checkpoint");
+        warnOnceIfLocalDisk(checkpoint);
         int n = queries.size();
         // Pass 1: executors tokenize slices of the pairs and return only their lengths.
         int chunk = Math.max(1, Math.min(1024, (n + jsc.defaultParallelism() * 4 - 1) / (jsc.defaultParallelism() * 4)));
@@ -114,7 +122,7 @@ public final class SparkEngine implements DistributedEngine {
 
     @Override
     public List<PairEffect> sweep(Path checkpoint, List<AlignedPair> pairs, PairSweep sweep) {
-        MasterCheck.warnIfLocalDisk(master, checkpoint, "checkpoint");
+        warnOnceIfLocalDisk(checkpoint);
         LOG.info("{}: {} pairs on {}", sweep.task(), pairs.size(), master);
         return mapWithModel("patching", checkpoint, pairs, sweep::run);
     }

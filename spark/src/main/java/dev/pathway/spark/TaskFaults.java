@@ -1,5 +1,6 @@
 package dev.pathway.spark;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.TaskContext;
 
 /**
@@ -9,6 +10,8 @@ import org.apache.spark.TaskContext;
  */
 final class TaskFaults {
     static final String FAIL_PARTITION = "pathway.spark.failPartitionOnce";
+    /** Failures injected in this JVM (local mode: the tests' check that the fault happened). */
+    static final AtomicInteger INJECTED = new AtomicInteger();
 
     private TaskFaults() {}
 
@@ -19,6 +22,7 @@ final class TaskFaults {
             return;
         }
         if (spec.equals(workload + ":" + tc.partitionId())) {
+            INJECTED.incrementAndGet();
             throw new IllegalStateException("injected failure: " + workload + " partition " + tc.partitionId() + " killed after its first item");
         }
     }

@@ -132,8 +132,10 @@ class SparkEngineTest {
         }
         float[] expected = new BatchScorer(local, 1).score(pairs, Progress.NONE);
         // 10 batches in 8 tasks (2 slots x 4): task 3 holds batches 3 and 4, and dies after the first
+        int before = TaskFaults.INJECTED.get();
         System.setProperty(TaskFaults.FAIL_PARTITION, "scoring:3");
         float[] distributed = spark.score(model, pairs, 1);
+        assertEquals(before + 1, TaskFaults.INJECTED.get(), "the task really died once");
         assertArrayEquals(expected, distributed);
     }
 
@@ -143,8 +145,10 @@ class SparkEngineTest {
         pairs.addAll(pairs()); // 10 pairs in 8 tasks: task 3 holds pairs 3 and 4, and dies after the first
         PairSweep sweep = sweep();
         List<PairEffect> expected = SweepRunner.local(local).run(pairs, sweep);
+        int before = TaskFaults.INJECTED.get();
         System.setProperty(TaskFaults.FAIL_PARTITION, "patching:3");
         assertSameEffects(expected, spark.sweep(model, pairs, sweep));
+        assertEquals(before + 1, TaskFaults.INJECTED.get(), "the task really died once");
         assertTrue(expected.get(0).values().length > 7 && !Float.isNaN(expected.get(0).values()[0]), "embed cell filled");
     }
 

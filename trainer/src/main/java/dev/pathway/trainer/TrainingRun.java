@@ -3,6 +3,7 @@ package dev.pathway.trainer;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
@@ -15,10 +16,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pathway.core.checkpoint.Checkpoints;
 import dev.pathway.core.checkpoint.Provenance;
 import dev.pathway.core.engine.PathwayEngine;
+import dev.pathway.core.model.BatchScorer;
 import dev.pathway.core.model.CrossEncoder;
 import dev.pathway.core.model.CrossEncoderBlock;
-import dev.pathway.core.model.BatchScorer;
-import ai.djl.ndarray.index.NDIndex;
 import dev.pathway.core.progress.Progress;
 import dev.pathway.core.progress.ProgressBars;
 import dev.pathway.core.util.Json;
@@ -280,8 +280,11 @@ public final class TrainingRun {
         return total;
     }
 
-    /** Rows from..to of the per-pair inputs (or labels); inputs after them (a word table) as they are. */
-    private static NDList rowsOf(NDList list, long from, long to) {
+    /**
+     * Rows from..to of the per-pair inputs (or labels) for one pass; inputs after them (a word
+     * table) as they are.
+     */
+    public static NDList rowsOf(NDList list, long from, long to) {
         NDList out = new NDList(list.size());
         for (int i = 0; i < list.size(); i++) {
             NDArray a = list.get(i);

@@ -17,7 +17,6 @@ import dev.pathway.core.model.CrossEncoder;
 import dev.pathway.trainer.optim.BatchWordRows;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,9 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * that is exactly the used rows of the dense word-embedding gradient.
  */
 class BatchWordRowsTest {
-    private static final int ROWS = 6;
-    private static final int LEN = 20;
-
     @TempDir
     Path tmp;
 
@@ -36,7 +32,8 @@ class BatchWordRowsTest {
     void theBatchsRowsGiveTheSameLogitsAndTheUsedRowsOfTheDenseGradient() throws Exception {
         try (CrossEncoder model = Checkpoints.load(TestModels.withoutDropout(tmp), Device.cpu());
                 NDManager nd = model.manager().newSubManager()) {
-            NDList in = randomBatch(nd);
+            // Ids from a range of 40, so rows repeat across pairs.
+            NDList in = RandomBatches.of(nd, 6, 20, 3, 2000, 40);
             NDArray word = model.block().wordEmbeddings().getArray();
             BatchWordRows rows = BatchWordRows.of(word, in.head());
             long[] used = Arrays.stream(in.head().toLongArray()).distinct().sorted().toArray();
@@ -78,23 +75,5 @@ class BatchWordRowsTest {
             }
             assertEquals(0.0, elsewhere, "rows the batch does not use get no gradient");
         }
-    }
-
-    /** Token ids with repeats (so rows are shared across pairs), types and padding masks. */
-    private static NDList randomBatch(NDManager nd) {
-        Random r = new Random(3);
-        long[] ids = new long[ROWS * LEN];
-        long[] types = new long[ROWS * LEN];
-        long[] mask = new long[ROWS * LEN];
-        for (int i = 0; i < ROWS; i++) {
-            int real = 10 + r.nextInt(LEN - 10);
-            for (int j = 0; j < real; j++) {
-                ids[i * LEN + j] = j == 0 ? 101 : 2000 + r.nextInt(40);
-                types[i * LEN + j] = j > 5 ? 1 : 0;
-                mask[i * LEN + j] = 1;
-            }
-        }
-        Shape shape = new Shape(ROWS, LEN);
-        return new NDList(nd.create(ids, shape), nd.create(types, shape), nd.create(mask, shape));
     }
 }

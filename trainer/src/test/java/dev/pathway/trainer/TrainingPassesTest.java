@@ -24,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,22 +69,7 @@ class TrainingPassesTest {
                 NDManager nd = model.manager().newSubManager()) {
             djl.setBlock(model.block());
             try (Trainer trainer = djl.newTrainer(new DefaultTrainingConfig(Losses.byName(lossName, 2)))) {
-                Random r = new Random(7);
-                int rows = 8;
-                int len = 24;
-                long[] ids = new long[rows * len];
-                long[] types = new long[rows * len];
-                long[] mask = new long[rows * len];
-                for (int i = 0; i < rows; i++) {
-                    int real = 12 + r.nextInt(len - 12);
-                    for (int j = 0; j < real; j++) {
-                        ids[i * len + j] = j == 0 ? 101 : 1000 + r.nextInt(20000);
-                        types[i * len + j] = j > 6 ? 1 : 0;
-                        mask[i * len + j] = 1;
-                    }
-                }
-                Shape shape = new Shape(rows, len);
-                NDList in = new NDList(nd.create(ids, shape), nd.create(types, shape), nd.create(mask, shape));
+                NDList in = RandomBatches.of(nd, 8, 24, 7, 1000, 20000);
                 NDList labels = new NDList(nd.create(new float[] {1, 0, 1, 0, 1, 0, 1, 0}, new Shape(4, 2)));
                 float loss;
                 try (GradientCollector gc = trainer.newGradientCollector()) {

@@ -39,19 +39,19 @@ final class LinearReport {
         section(b, "Pearson correlation", t2.get("pearson"), bm, best);
         section(b, "Spearman rank correlation", t2.get("spearman"), bm, best);
         b.append("| **RMSE** | | |\n");
-        row(b, "SemanticBM", t2.get("rmse").get("semanticbm"));
-        row(b, "Random features", t2.get("rmse").get("random"));
+        row(b, t2.get("rmse"), Scorer.SEMANTIC_BM);
+        row(b, t2.get("rmse"), Scorer.RANDOM);
         b.append("| **R²** | | |\n");
-        row(b, "SemanticBM", t2.get("r2").get("semanticbm"));
-        row(b, "Random features", t2.get("r2").get("random"));
+        row(b, t2.get("r2"), Scorer.SEMANTIC_BM);
+        row(b, t2.get("r2"), Scorer.RANDOM);
         b.append("| **nDCG@10** (judged test queries) | | |\n");
         JsonNode nd = t2.get("ndcg@10");
-        row(b, "Cross-encoder", nd.get("cross_encoder"));
-        row(b, "SemanticBM", nd.get("semanticbm"));
-        row(b, bm, nd.get("bm25"));
-        row(b, best, nd.get("bm25_best"));
-        row(b, "BM25 first stage (Lucene order)", nd.get("bm25_first_stage"));
-        row(b, "Random features", nd.get("random"));
+        row(b, nd, Scorer.CROSS_ENCODER);
+        row(b, nd, Scorer.SEMANTIC_BM);
+        row(b, bm, nd.get(Scorer.BM25.key()));
+        row(b, best, nd.get(Scorer.BM25_BEST.key()));
+        row(b, nd, Scorer.FIRST_STAGE);
+        row(b, nd, Scorer.RANDOM);
         b.append("\nMedian p-values over groups: Pearson SemanticBM ").append(g(t2.get("pearson_p").get("semanticbm").path("median").asDouble()))
                 .append(", Spearman SemanticBM ").append(g(t2.get("spearman_p").get("semanticbm").path("median").asDouble())).append(".\n");
         JsonNode pooled = json.get("pooled_test");
@@ -87,6 +87,11 @@ final class LinearReport {
         row(b, "Cross-encoder & Random features", t.get("random"));
         row(b, "Cross-encoder & " + bm, t.get("bm25"));
         row(b, "Cross-encoder & " + best, t.get("bm25_best"));
+    }
+
+    /** A row for a scorer, under its label, from its entry in {@code byKey}. */
+    private static void row(StringBuilder b, JsonNode byKey, Scorer s) {
+        row(b, s.label(), byKey.get(s.key()));
     }
 
     private static void row(StringBuilder b, String label, JsonNode s) {

@@ -46,6 +46,8 @@ public final class MatchingScores {
 
     private final CrossEncoder model;
     private final List<HeadId> heads;
+    /** Positions in {@code heads} by layer, in layer order. */
+    private final Map<Integer, List<Integer>> byLayer = new TreeMap<>();
     private final int batchSize;
 
     public MatchingScores(CrossEncoder model, List<HeadId> heads, int batchSize) {
@@ -56,10 +58,9 @@ public final class MatchingScores {
         this.model = model;
         this.heads = List.copyOf(heads);
         this.batchSize = batchSize;
-    }
-
-    public List<HeadId> heads() {
-        return heads;
+        for (int k = 0; k < this.heads.size(); k++) {
+            byLayer.computeIfAbsent(this.heads.get(k).layer(), l -> new ArrayList<>()).add(k);
+        }
     }
 
     /** Scores in input order; batches of similar length (longest first), as core's scorer. */
@@ -92,10 +93,6 @@ public final class MatchingScores {
             for (int p = e.docStart(); p < e.lastSep(); p++) {
                 mask[r * len + p] = 1f;
             }
-        }
-        Map<Integer, List<Integer>> byLayer = new TreeMap<>();
-        for (int k = 0; k < heads.size(); k++) {
-            byLayer.computeIfAbsent(heads.get(k).layer(), l -> new ArrayList<>()).add(k);
         }
         int nh = model.config().numHeads();
         Map<Integer, float[]> sums = new LinkedHashMap<>();

@@ -36,7 +36,7 @@ public final class SemanticBm {
 
     /** What one query-length group gave. */
     public record Group(int length, int features, int trainPairs, int testPairs, Set<String> trainQueries, Set<String> testQueries,
-            boolean minimumNorm, boolean randomMinimumNorm, Map<Scorer, FitStats> fits, Map<Scorer, Double> ndcg, int ndcgQueries) {}
+            boolean minimumNorm, Map<Scorer, FitStats> fits, Map<Scorer, Double> ndcg, int ndcgQueries) {}
 
     /** A point of the BM25 grid: median over groups of the training-split Pearson r. */
     public record GridPoint(double k1, double b, double trainMedianPearson) {}
@@ -146,7 +146,7 @@ public final class SemanticBm {
             OlsModel model = OlsModel.fit(xTrain, yTrain);
             double[] semantic = model.predict(xTest);
             Random rng = new Random(Seeds.derive(options.seed(), "linear/random/" + len));
-            ZScore stats = ZScore.fit(xTrain);
+            ZScore stats = model.scaler();
             double[][] rTrain = randomLike(xTrain.length, stats, rng);
             double[][] rTest = randomLike(xTest.length, stats, rng);
             OlsModel randomModel = OlsModel.fit(rTrain, yTrain);
@@ -177,7 +177,7 @@ public final class SemanticBm {
                 ndcg.put(s, perQuery.isEmpty() ? Double.NaN : perQuery.values().stream().mapToDouble(m -> m.get(s)).average().orElseThrow());
             }
             groups.add(new Group(len, xTrain[0].length, train.size(), test.size(), sp.train(), sp.test(), model.minimumNorm(),
-                    randomModel.minimumNorm(), fits, ndcg, perQuery.size()));
+                    fits, ndcg, perQuery.size()));
         }
         Map<Scorer, FitStats> pooled = new EnumMap<>(Scorer.class);
         double[] y = rows.stream().mapToDouble(r -> r.sample().logit()).toArray();

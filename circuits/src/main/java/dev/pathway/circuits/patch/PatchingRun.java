@@ -9,11 +9,6 @@ import java.util.List;
 public final class PatchingRun {
     private PatchingRun() {}
 
-    /** One pair after another on {@code model}. */
-    public static EffectResult run(CrossEncoder model, List<AlignedPair> pairs, PatchTarget target, RowBudget budget, MinDelta minDelta) {
-        return run(SweepRunner.local(model), model, pairs, m -> target, budget, minDelta);
-    }
-
     /**
      * The pairs' effects computed by {@code runner} (here or on a cluster), aggregated here in pair
      * order, so the result does not depend on where the pairs ran.

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -94,8 +95,7 @@ public final class TrainBenchCommand implements Callable<Integer> {
 
     /** The median of field {@code field} over the runs. */
     private static double median(List<String[]> runs, int field) {
-        double[] v = runs.stream().mapToDouble(x -> Double.parseDouble(x[field])).sorted().toArray();
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        return new Median().evaluate(runs.stream().mapToDouble(x -> Double.parseDouble(x[field])).toArray());
     }
 
     /**

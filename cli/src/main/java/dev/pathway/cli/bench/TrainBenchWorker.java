@@ -18,8 +18,8 @@ import dev.pathway.trainer.data.TrainingSetBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 /**
  * One configuration of {@code pathway bench train}, in its own JVM (so peak memory is its own):
@@ -61,9 +61,8 @@ public final class TrainBenchWorker {
             }
         }
         // The median step: one step slowed by another process on the machine does not move it.
-        Collections.sort(ms);
         int n = ms.size();
-        double median = n % 2 == 1 ? ms.get(n / 2) : (ms.get(n / 2 - 1) + ms.get(n / 2)) / 2;
+        double median = new Median().evaluate(ms.stream().mapToDouble(Double::doubleValue).toArray());
         System.out.println("RESULT " + mode + " " + length + " " + median + " " + (pairs / n) + " " + ScoreBenchWorker.peakRssKb());
     }
 }

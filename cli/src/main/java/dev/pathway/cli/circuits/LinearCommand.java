@@ -6,6 +6,7 @@ import dev.pathway.circuits.linear.Candidates;
 import dev.pathway.circuits.linear.DataSpec;
 import dev.pathway.circuits.linear.LinearJob;
 import dev.pathway.circuits.linear.SemanticBmOptions;
+import dev.pathway.circuits.linear.TokenBm25;
 import dev.pathway.circuits.run.HeadGroups;
 import dev.pathway.cli.options.OutputOption;
 import dev.pathway.core.model.CrossEncoder;
@@ -69,7 +70,7 @@ public final class LinearCommand implements Callable<Integer> {
     double b;
 
     @Option(names = "--bm25-avgdl", defaultValue = "auto",
-            description = "Average document length in tokens: 'auto' (from the data, per data set) or a number (the reference code: 84.32) (default: ${DEFAULT-VALUE}).")
+            description = "Average document length in tokens: 'auto' (from the data, per data set) or a number (the reference code: " + TokenBm25.PAPER_AVGDL + ") (default: ${DEFAULT-VALUE}).")
     String avgdl;
 
     @Option(names = "--bm25-grid-k1", split = ",", description = "k1 values of the grid search (default: 0.5,0.9,1.2,1.5,2.0).")

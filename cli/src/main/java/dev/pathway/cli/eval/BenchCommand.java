@@ -20,7 +20,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -142,8 +142,6 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+        return new Median().evaluate(v);
     }
 }

@@ -106,20 +106,19 @@ public final class RerankCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CompareCommand.checkPermutations(permutations);
+        // Options first, then the engine: an unreachable master fails before any work.
+        RandomizationTest randomization = new RandomizationTest(CompareCommand.checkPermutations(permutations), seed);
         if (randomSeeds < 0) {
             throw new dev.pathway.core.util.UserInputException("--random-seeds must be >= 0");
         }
-        // Then the engine: an unreachable master fails before any work.
         try (DistributedEngine e = engine.distributed() ? engine.open() : null) {
-            return call(e);
+            return call(e, randomization);
         }
     }
 
-    private Integer call(DistributedEngine distributed) {
+    private Integer call(DistributedEngine distributed, RandomizationTest randomization) {
         RerankOptions options = new RerankOptions(topK, maxLength, batchSize);
         List<Metric> metrics = metricOptions.metrics();
-        RandomizationTest randomization = new RandomizationTest(CompareCommand.checkPermutations(permutations), seed);
         DataSet ds = DataSets.resolve(data.dataset);
         Path target = out.resolve("rerank-" + ds.name() + "-" + data.split);
         var qrels = ds.qrels(data.split);
@@ -138,24 +137,19 @@ public final class RerankCommand implements Callable<Integer> {
         }
         RerankCandidates candidates = RerankCandidates.of(first, topK, ds.queries(), ds);
         Run reranked;
-        String origin;
+        // The last operation that made the checkpoint (its origin when it has no provenance).
+        var ops = Provenance.readOrOrigin(model).operations();
+        String origin = ops.isEmpty() ? "" : ops.get(ops.size() - 1).path("kind").asText("");
         double tokenizeSeconds;
         double scoreSeconds;
         String scoredOn;
         if (distributed != null) {
             // Executors tokenize and score (loading the checkpoint from a path they all read); the driver holds texts.
-            List<String> queries = new ArrayList<>(candidates.size());
-            List<String> documents = new ArrayList<>(candidates.size());
-            for (int i = 0; i < candidates.size(); i++) {
-                queries.add(candidates.queryText(i));
-                documents.add(candidates.docText(i));
-            }
             long t1 = System.nanoTime();
-            reranked = candidates.toRun(distributed.scoreTexts(model, queries, documents, maxLength, batchSize), "rerank");
+            reranked = candidates.toRun(distributed.scoreTexts(model, candidates.queryTexts(), candidates.docTexts(), maxLength, batchSize),
+                    "rerank");
             tokenizeSeconds = 0; // on the executors, inside scoreSeconds
             scoreSeconds = (System.nanoTime() - t1) / 1e9;
-            var ops = Provenance.readOrOrigin(model).operations();
-            origin = ops.isEmpty() ? "" : ops.get(ops.size() - 1).path("kind").asText("");
             scoredOn = distributed.describe();
         } else {
             try (CrossEncoder m = Checkpoints.load(model, device.device())) {
@@ -165,8 +159,6 @@ public final class RerankCommand implements Callable<Integer> {
                 reranked = new Reranker(m, options).rerank(candidates, "rerank"); // encodings are cached: this is scoring only
                 tokenizeSeconds = (t1 - t0) / 1e9;
                 scoreSeconds = (System.nanoTime() - t1) / 1e9;
-                var ops = m.provenance() == null ? null : m.provenance().operations();
-                origin = ops == null || ops.isEmpty() ? "" : ops.get(ops.size() - 1).path("kind").asText("");
             }
             scoredOn = device.device() + " (" + Runtime.getRuntime().availableProcessors() + " cores)";
         }
@@ -176,9 +168,6 @@ public final class RerankCommand implements Callable<Integer> {
         List<Condition> conditions = new ArrayList<>(List.of(
                 new Condition(firstName + " top-" + topK, List.of(e1), List.of(firstStage == null ? "first-stage.trec" : firstStage.toString())),
                 new Condition("reranked", List.of(e2), List.of("rerank.trec"))));
-        if (randomSeeds < 0) {
-            throw new dev.pathway.core.util.UserInputException("--random-seeds must be >= 0");
-        }
         if (randomSeeds > 0) {
             List<Evaluation> random = new ArrayList<>();
             List<String> labels = new ArrayList<>();

@@ -102,6 +102,16 @@ public final class RerankCandidates {
         return docIds.get(i);
     }
 
+    /** Every candidate's query text, in candidate order (unmodifiable). */
+    public List<String> queryTexts() {
+        return queryTexts;
+    }
+
+    /** Every candidate's document text, in candidate order (unmodifiable). */
+    public List<String> docTexts() {
+        return docTexts;
+    }
+
     public String queryText(int i) {
         return queryTexts.get(i);
     }

@@ -4,7 +4,6 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import dev.pathway.core.checkpoint.Checkpoints;
@@ -20,6 +19,7 @@ import dev.pathway.eval.data.DataSet;
 import dev.pathway.eval.data.DataSets;
 import dev.pathway.eval.data.Qrels;
 import dev.pathway.trainer.TrainableSet;
+import dev.pathway.trainer.TrainingRun;
 import dev.pathway.trainer.loss.BinaryCrossEntropyLoss;
 import dev.pathway.trainer.optim.BatchWordRows;
 import dev.pathway.trainer.recipe.Recipe;
@@ -193,13 +193,9 @@ public final class RecipePlan {
                 // In the same memory-bounded passes as a real training step (TrainingRun).
                 try (GradientCollector gc = dev.pathway.core.engine.PathwayEngine.get().newGradientCollector()) {
                     for (int from = 0; from < batch.size(); from += perPass) {
-                        NDIndex part = new NDIndex("{}:{}", from, Math.min(batch.size(), from + perPass));
-                        NDList partIn = new NDList();
-                        for (int k = 0; k < in.size(); k++) {
-                            partIn.add(k < CrossEncoderBlock.PAIR_INPUTS ? in.get(k).get(part) : in.get(k));
-                        }
-                        NDArray logits = model.block().forward(partIn, dev.pathway.core.hooks.Hooks.none(), null, true);
-                        gc.backward(new BinaryCrossEntropyLoss().evaluate(new NDList(labels.get(part)), new NDList(logits)));
+                        int to = Math.min(batch.size(), from + perPass);
+                        NDArray logits = model.block().forward(TrainingRun.rowsOf(in, from, to), dev.pathway.core.hooks.Hooks.none(), null, true);
+                        gc.backward(new BinaryCrossEntropyLoss().evaluate(TrainingRun.rowsOf(new NDList(labels), from, to), new NDList(logits)));
                     }
                 }
                 for (var p : params.values()) {
